@@ -1,0 +1,151 @@
+"""Custom attributes: definitions with a type, and typed values per contact."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hubdesk.core.clock import utcnow
+from hubdesk.core.errors import ValidationError
+from hubdesk.core.models import ATTRIBUTE_TYPES, AttributeDefinition, AttributeValue
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_TRUE = {"true", "yes", "y", "1", "on", "はい", "✓"}
+_FALSE = {"false", "no", "n", "0", "off", "いいえ", ""}
+
+
+@dataclass(frozen=True)
+class AttributeInfo:
+    id: int
+    key: str
+    label: str
+    type: str
+    options: tuple[str, ...] = ()
+
+
+def _info(d: AttributeDefinition) -> AttributeInfo:
+    return AttributeInfo(d.id, d.key, d.label, d.type, tuple(json.loads(d.options or "[]")))
+
+
+def define_attribute(
+    session: Session, key: str, label: str, type_: str, options: list[str] | None = None
+) -> AttributeInfo:
+    if not _KEY.match(key or ""):
+        raise ValidationError({"key": f"'{key}' must be lower-case letters, digits or _"})
+    if type_ not in ATTRIBUTE_TYPES:
+        raise ValidationError({"type": f"must be one of {', '.join(ATTRIBUTE_TYPES)}"})
+    if type_ == "list" and not options:
+        raise ValidationError({"options": "a list attribute needs at least one option"})
+    if session.scalar(select(AttributeDefinition).where(AttributeDefinition.key == key)):
+        raise ValidationError({"key": f"an attribute '{key}' already exists"})
+    d = AttributeDefinition(
+        key=key, label=label.strip() or key, type=type_,
+        options=json.dumps(options, ensure_ascii=False) if options else None,
+        created_at=utcnow(),
+    )
+    session.add(d)
+    session.flush()
+    return _info(d)
+
+
+def list_attributes(session: Session) -> list[AttributeInfo]:
+    rows = session.scalars(
+        select(AttributeDefinition).order_by(AttributeDefinition.position, AttributeDefinition.id)
+    )
+    return [_info(d) for d in rows]
+
+
+def coerce_value(info: AttributeInfo, raw: Any) -> dict[str, Any]:
+    """The value_* column for a raw value; ValueError explains a value that does not fit."""
+    cols: dict[str, Any] = {"value_text": None, "value_number": None, "value_date": None,
+                            "value_bool": None}
+    text = "" if raw is None else str(raw).strip()
+    t = info.type
+    if t in ("number", "currency", "percent"):
+        cleaned = text.replace(",", "").replace("¥", "").replace("$", "").replace("€", "")
+        cleaned = cleaned.rstrip("%").strip()
+        try:
+            number = Decimal(cleaned)
+        except InvalidOperation:
+            raise ValueError(f"'{text}' is not a number") from None
+        if not number.is_finite():
+            raise ValueError(f"'{text}' is not a number")
+        cols["value_number"] = float(number)
+    elif t == "date":
+        if isinstance(raw, date):
+            cols["value_date"] = raw
+        else:
+            try:
+                cols["value_date"] = date.fromisoformat(text.replace("/", "-"))
+            except ValueError:
+                raise ValueError(f"'{text}' is not a date like 2024-03-31") from None
+    elif t == "checkbox":
+        if isinstance(raw, bool):
+            cols["value_bool"] = raw
+        elif text.lower() in _TRUE:
+            cols["value_bool"] = True
+        elif text.lower() in _FALSE:
+            cols["value_bool"] = False
+        else:
+            raise ValueError(f"'{text}' is not yes or no")
+    elif t == "list":
+        if text not in info.options:
+            raise ValueError(f"'{text}' is not one of {', '.join(info.options)}")
+        cols["value_text"] = text
+    elif t == "link":
+        if not re.match(r"^(https?|mailto):", text, re.I):
+            raise ValueError(f"'{text}' is not a link starting with http:// or https://")
+        cols["value_text"] = text
+    else:
+        cols["value_text"] = text
+    return cols
+
+
+def typed_value(info: AttributeInfo, v: AttributeValue) -> Any:
+    if info.type in ("number", "currency", "percent"):
+        n = v.value_number
+        return int(n) if n is not None and n.is_integer() else n
+    if info.type == "date":
+        return v.value_date.isoformat() if v.value_date else None
+    if info.type == "checkbox":
+        return v.value_bool
+    return v.value_text
+
+
+def set_attribute_values(session: Session, contact_id: int, values: dict[str, Any]) -> None:
+    """Set several attributes by key; every bad value is reported, none is stored."""
+    defs = {d.key: d for d in list_attributes(session)}
+    errors: dict[str, str] = {}
+    rows: list[AttributeValue] = []
+    for key, raw in values.items():
+        info = defs.get(key)
+        if info is None:
+            errors[key] = "no such attribute (define it first)"
+            continue
+        try:
+            cols = coerce_value(info, raw)
+        except ValueError as exc:
+            errors[key] = str(exc)
+            continue
+        rows.append(AttributeValue(contact_id=contact_id, definition_id=info.id, **cols))
+    if errors:
+        raise ValidationError(errors)
+    for row in rows:
+        session.merge(row)
+
+
+def attribute_values(session: Session, contact_id: int) -> dict[str, Any]:
+    defs = {d.id: d for d in list_attributes(session)}
+    out: dict[str, Any] = {}
+    for v in session.scalars(select(AttributeValue).where(AttributeValue.contact_id == contact_id)):
+        info = defs.get(v.definition_id)
+        if info is not None:
+            out[info.key] = typed_value(info, v)
+    return out

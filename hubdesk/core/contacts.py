@@ -1,0 +1,264 @@
+"""Contact services: create, read, update, trash, restore, purge. Plain values out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from hubdesk.core import attributes as attrs
+from hubdesk.core.clock import utcnow
+from hubdesk.core.conversations import conversations_for
+from hubdesk.core.errors import HubDeskError, NotFoundError
+from hubdesk.core.labels import add_labels
+from hubdesk.core.models import (
+    Contact,
+    ContactEmail,
+    ContactLabel,
+    ContactPhone,
+    Conversation,
+    Label,
+    Note,
+)
+from hubdesk.core.normalize import display_name, initials
+from hubdesk.core.notes import notes_for
+from hubdesk.core.searchtext import derived_columns
+from hubdesk.core.validation import clean_contact_fields, require_some_identity
+
+CONTACT_FIELDS = (
+    "first_name", "last_name", "first_name_reading", "last_name_reading", "email", "phone",
+    "phone_valid", "company", "job_title", "timezone", "address_street", "address_city",
+    "address_region", "address_postal_code", "address_country", "subscription_status",
+    "external_id",
+)
+
+
+class ConcurrentEditError(HubDeskError):
+    """Someone saved this contact after it was opened."""
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """What one row of the contact list shows."""
+
+    id: int
+    name: str
+    initials: str
+    email: str
+    phone: str
+    phone_valid: bool
+    company: str
+    subscription_status: str
+    last_activity_at: datetime | None
+    labels: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (name, colour)
+
+
+def _problems(values: Mapping[str, Any]) -> str | None:
+    items = []
+    if values.get("phone") and values.get("phone_valid") is False:
+        items.append({"field": "phone", "message": f"'{values['phone']}' is not a valid number"})
+    return json.dumps(items, ensure_ascii=False) if items else None
+
+
+def _refresh_derived(contact: Contact) -> None:
+    row = {k: getattr(contact, k) for k in CONTACT_FIELDS}
+    derived = derived_columns(
+        row, [e.email for e in contact.emails], [p.phone for p in contact.phones]
+    )
+    for key, value in derived.items():
+        setattr(contact, key, value)
+
+
+def create_contact(
+    session: Session,
+    data: Mapping[str, Any],
+    *,
+    region: str | None = None,
+    labels: Sequence[str] = (),
+    attributes: Mapping[str, Any] | None = None,
+    extra_emails: Sequence[str] = (),
+    extra_phones: Sequence[str] = (),
+    import_job_id: int | None = None,
+    now: datetime | None = None,
+) -> int:
+    values = clean_contact_fields(data, region=region)
+    require_some_identity(values)
+    now = now or utcnow()
+    contact = Contact(**values, problems=_problems(values), created_at=now, updated_at=now,
+                      import_job_id=import_job_id)
+    for i, email in enumerate(extra_emails):
+        e = clean_contact_fields({"email": email}, partial=True)["email"]
+        contact.emails.append(ContactEmail(email=e, position=i))
+    for i, raw in enumerate(extra_phones):
+        p = clean_contact_fields({"phone": raw}, region=region, partial=True)
+        contact.phones.append(ContactPhone(phone=p["phone"], phone_valid=p["phone_valid"],
+                                           position=i))
+    _refresh_derived(contact)
+    session.add(contact)
+    session.flush()
+    if labels:
+        add_labels(session, contact.id, list(labels))
+    if attributes:
+        attrs.set_attribute_values(session, contact.id, dict(attributes))
+    return contact.id
+
+
+def _live(session: Session, contact_id: int, *, include_trashed: bool = False) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or (contact.deleted_at is not None and not include_trashed):
+        raise NotFoundError(f"no contact with id {contact_id}")
+    return contact
+
+
+def update_contact(
+    session: Session,
+    contact_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+    region: str | None = None,
+) -> int:
+    """Apply changed fields; returns the new version. Refuses a stale expected_version."""
+    contact = _live(session, contact_id)
+    if expected_version is not None and contact.version != expected_version:
+        raise ConcurrentEditError(
+            f"contact {contact_id} was changed by someone else (version {contact.version}, "
+            f"you opened version {expected_version})"
+        )
+    values = clean_contact_fields(changes, region=region, partial=True)
+    merged = {k: getattr(contact, k) for k in CONTACT_FIELDS} | values
+    require_some_identity(merged)
+    for key, value in values.items():
+        setattr(contact, key, value)
+    contact.problems = _problems(merged)
+    contact.updated_at = utcnow()
+    _refresh_derived(contact)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConcurrentEditError(f"contact {contact_id} was changed by someone else") from exc
+    return contact.version
+
+
+def trash_contacts(session: Session, ids: Iterable[int]) -> int:
+    """Move to Trash; returns how many were live. Restorable until purged."""
+    ids = list(ids)
+    result = session.execute(
+        update(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
+        .values(deleted_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def restore_contacts(session: Session, ids: Iterable[int]) -> int:
+    result = session.execute(
+        update(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
+        .values(deleted_at=None).execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def purge_contacts(session: Session, ids: Iterable[int]) -> int:
+    """Delete for good, only from Trash: a live contact is never purged by accident."""
+    result = session.execute(
+        delete(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def empty_trash(session: Session) -> int:
+    result = session.execute(
+        delete(Contact).where(Contact.deleted_at.is_not(None))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def get_contact(session: Session, contact_id: int, *, include_trashed: bool = False) -> dict:
+    """Everything about one contact as plain values (the `show --json` shape)."""
+    c = session.scalar(
+        select(Contact).where(Contact.id == contact_id)
+        .options(selectinload(Contact.emails), selectinload(Contact.phones),
+                 selectinload(Contact.labels))
+    )
+    if c is None or (c.deleted_at is not None and not include_trashed):
+        raise NotFoundError(f"no contact with id {contact_id}")
+    out: dict[str, Any] = {"id": c.id, "name": display_name(c.first_name, c.last_name)}
+    out |= {k: getattr(c, k) for k in CONTACT_FIELDS}
+    out |= {
+        "problems": json.loads(c.problems) if c.problems else [],
+        "created_at": _iso(c.created_at), "updated_at": _iso(c.updated_at),
+        "last_activity_at": _iso(c.last_activity_at), "deleted_at": _iso(c.deleted_at),
+        "version": c.version,
+        "emails": [{"email": e.email, "label": e.label} for e in c.emails],
+        "phones": [{"phone": p.phone, "label": p.label, "valid": p.phone_valid}
+                   for p in c.phones],
+        "labels": [{"name": lb.name, "color": lb.color} for lb in c.labels],
+        "attributes": attrs.attribute_values(session, c.id),
+        "notes": notes_for(session, c.id),
+        "conversations": conversations_for(session, c.id),
+    }
+    return out
+
+
+def list_rows(session: Session, ids: Sequence[int]) -> dict[int, ListRow]:
+    """The list's columns for a page of ids, in two queries whatever the page size."""
+    if not ids:
+        return {}
+    cols = (Contact.id, Contact.first_name, Contact.last_name, Contact.email, Contact.phone,
+            Contact.phone_valid, Contact.company, Contact.subscription_status,
+            Contact.last_activity_at)
+    labels: dict[int, list[tuple[str, str]]] = {}
+    for cid, name, color in session.execute(
+        select(ContactLabel.contact_id, Label.name, Label.color)
+        .join(Label, Label.id == ContactLabel.label_id)
+        .where(ContactLabel.contact_id.in_(ids))
+        .order_by(Label.name_key)
+    ):
+        labels.setdefault(cid, []).append((name, color))
+    rows: dict[int, ListRow] = {}
+    for r in session.execute(select(*cols).where(Contact.id.in_(ids))):
+        email = r.email or ""
+        rows[r.id] = ListRow(
+            id=r.id,
+            name=display_name(r.first_name, r.last_name),
+            initials=initials(r.first_name, r.last_name, email or r.company),
+            email=email,
+            phone=r.phone or "",
+            phone_valid=bool(r.phone_valid),
+            company=r.company or "",
+            subscription_status=r.subscription_status,
+            last_activity_at=r.last_activity_at,
+            labels=tuple(labels.get(r.id, ())),
+        )
+    return rows
+
+
+def stats(session: Session) -> dict[str, int]:
+    def count(stmt) -> int:
+        return int(session.scalar(stmt) or 0)
+
+    return {
+        "contacts": count(select(func.count()).select_from(Contact)
+                          .where(Contact.deleted_at.is_(None))),
+        "trashed": count(select(func.count()).select_from(Contact)
+                         .where(Contact.deleted_at.is_not(None))),
+        "labels": count(select(func.count()).select_from(Label)),
+        "conversations": count(select(func.count()).select_from(Conversation)),
+        "notes": count(select(func.count()).select_from(Note)),
+        "invalid_phones": count(select(func.count()).select_from(Contact)
+                                .where(Contact.deleted_at.is_(None),
+                                       Contact.phone_valid.is_(False))),
+    }
+

@@ -1,0 +1,164 @@
+"""Engine, sessions, SQLite settings, migrate-on-open and backups."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hubdesk.core.errors import DatabaseError, NewerSchemaError
+from hubdesk.paths import migrations_dir
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Python's sqlite3 would otherwise open transactions itself; we emit BEGIN ourselves below.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # Writers take the write lock up front so two writers never deadlock on lock upgrade;
+    # readers stay deferred so page fetches never wait for an import batch.
+    if conn.get_execution_options().get("hubdesk_read"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """One opened, migrated database. Sessions are short: one per user action."""
+
+    def __init__(self, url: str, engine: Engine):
+        self.url = url
+        self.engine = engine
+        self.read_engine = engine.execution_options(hubdesk_read=True)
+        self._write = sessionmaker(engine, expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def path(self) -> Path | None:
+        db = make_url(self.url).database
+        return Path(db) if self.dialect == "sqlite" and db and db != ":memory:" else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back whole on any error."""
+        with self._write() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with self._read() as s:
+            yield s
+
+    def backup(self, dest: Path) -> Path:
+        """A consistent copy taken with SQLite's backup API, safe while others write."""
+        if self.dialect != "sqlite":
+            raise DatabaseError("backup is only available for SQLite databases")
+        dest = Path(dest)
+        if dest.exists():
+            raise DatabaseError(f"{dest}: file already exists; choose another name")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        raw = self.engine.raw_connection()
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                raw.driver_connection.backup(target)
+            finally:
+                target.close()
+        finally:
+            raw.close()
+        tmp.replace(dest)
+        return dest
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate to head, backing up an existing file first."""
+    try:
+        engine = make_engine(url)
+        script = ScriptDirectory.from_config(alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        current = current_revision(engine)
+        if current is not None and current not in known:
+            engine.dispose()
+            raise NewerSchemaError(
+                f"This database was written by a newer HubDesk (schema {current}); "
+                "update HubDesk to open it."
+            )
+        head = script.get_current_head()
+        db = Database(url, engine)
+        if migrate and current != head:
+            has_tables = bool(inspect(engine).get_table_names())
+            if current is None and has_tables:
+                engine.dispose()
+                raise DatabaseError(f"{url}: not a HubDesk database (it has other tables)")
+            if has_tables and db.path is not None:
+                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                db.backup(db.path.with_name(f"{db.path.name}.before-{head}-{stamp}.bak"))
+            upgrade(engine)
+        return db
+    except OperationalError as exc:
+        raise DatabaseError(f"Cannot open database {url}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"Cannot open database {url}: {exc}") from exc

@@ -1,0 +1,176 @@
+"""Text, email, phone and timezone normalisation shared by search, validation and import."""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+_KATAKANA_TO_HIRAGANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+_SPACES = re.compile(r"\s+")
+_PHONE_CHARS = re.compile(r"^[\d\s+\-().\u2010-\u2015\u30fc]+$")
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def fold(text: str | None) -> str:
+    """Case-, width- and kana-insensitive form used for search and sorting.
+
+    NFKC turns full-width Latin and half-width katakana into their usual forms; katakana
+    become hiragana so カナ and かな match each other.
+    """
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATAKANA_TO_HIRAGANA)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def clean_text(value: str | None) -> str:
+    """What we store for a typed name or company: trimmed, inner runs of spaces kept as typed."""
+    return (value or "").strip()
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF66 <= o <= 0xFF9F  # half-width katakana
+        or 0x20000 <= o <= 0x2FA1F
+        or 0xAC00 <= o <= 0xD7AF  # hangul
+    )
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+def display_name(first: str, last: str) -> str:
+    """Japanese (and other East Asian) names read family name first."""
+    first, last = (first or "").strip(), (last or "").strip()
+    if has_cjk(first + last):
+        return f"{last} {first}".strip()
+    return f"{first} {last}".strip()
+
+
+def initials(first: str, last: str, fallback: str = "") -> str:
+    first, last = (first or "").strip(), (last or "").strip()
+    if has_cjk(first + last):
+        return (last[:1] or first[:1] or "?")
+    letters = (first[:1] + last[:1]) or fallback[:1]
+    return letters.upper() or "?"
+
+
+# --- email -------------------------------------------------------------------------------
+
+
+def normalize_email(value: str) -> str:
+    """Validated email with its domain normalised; raises ValueError with a readable reason."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from exc
+    return result.normalized
+
+
+# --- phone -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phone:
+    value: str  # E.164 when valid, otherwise the trimmed text as typed
+    valid: bool
+
+
+def default_region() -> str:
+    """Region for numbers written without a country code: HUBDESK_REGION, else the locale."""
+    env = os.environ.get("HUBDESK_REGION", "").strip().upper()
+    if len(env) == 2:
+        return env
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    if "_" in loc:
+        region = loc.split("_", 1)[1][:2].upper()
+        if region.isalpha() and len(region) == 2:
+            return region
+    return "US"
+
+
+def normalize_phone(value: str, region: str | None = None) -> Phone:
+    text = (value or "").strip()
+    if not text:
+        return Phone("", True)
+    # Full-width digits and dashes are common in Japanese input.
+    ascii_text = unicodedata.normalize("NFKC", text)
+    try:
+        parsed = phonenumbers.parse(ascii_text, (region or default_region()).upper())
+    except phonenumbers.NumberParseException:
+        return Phone(text, False)
+    if not phonenumbers.is_valid_number(parsed):
+        return Phone(text, False)
+    return Phone(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), True)
+
+
+def looks_like_phone(text: str) -> bool:
+    text = unicodedata.normalize("NFKC", text)
+    return bool(_PHONE_CHARS.match(text)) and sum(c.isdigit() for c in text) >= 3
+
+
+def digits(text: str) -> str:
+    return _NON_DIGITS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _national_prefix(country_code: int) -> str:
+    region = phonenumbers.region_code_for_country_code(country_code)
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+    return (meta.national_prefix or "") if meta else ""
+
+
+def phone_search_forms(phone: str | None) -> list[str]:
+    """Digit strings under which a stored phone is found: E.164 and national notation.
+
+    "+819012345678" is found as 819012345678 and as 09012345678, so typing
+    090-1234-5678 or +81 90 finds it.
+    """
+    if not phone:
+        return []
+    d = digits(phone)
+    if not d:
+        return []
+    forms = [d]
+    if phone.startswith("+"):
+        try:
+            parsed = phonenumbers.parse(phone, None)
+        except phonenumbers.NumberParseException:
+            return forms
+        national = phonenumbers.national_significant_number(parsed)
+        forms.append(_national_prefix(parsed.country_code) + national)
+    return forms
+
+
+# --- timezone ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _timezones() -> dict[str, str]:
+    return {name.casefold(): name for name in available_timezones()}
+
+
+def normalize_timezone(value: str) -> str:
+    """The canonical IANA name; raises ValueError for anything else."""
+    name = _timezones().get((value or "").strip().casefold())
+    if not name:
+        raise ValueError(f"'{value}' is not an IANA time zone name (e.g. Asia/Tokyo)")
+    return name

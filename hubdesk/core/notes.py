@@ -1,0 +1,31 @@
+"""Team notes on a contact."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hubdesk.core.clock import utcnow
+from hubdesk.core.errors import ValidationError
+from hubdesk.core.models import Note
+
+
+def add_note(session: Session, contact_id: int, body: str, author: str = "") -> int:
+    if not (body or "").strip():
+        raise ValidationError({"note": "a note cannot be empty"})
+    now = utcnow()
+    note = Note(contact_id=contact_id, body=body, author=author, created_at=now, updated_at=now)
+    session.add(note)
+    session.flush()
+    return note.id
+
+
+def notes_for(session: Session, contact_id: int) -> list[dict]:
+    rows = session.scalars(
+        select(Note).where(Note.contact_id == contact_id).order_by(Note.created_at.desc(), Note.id)
+    )
+    return [
+        {"id": n.id, "body": n.body, "author": n.author,
+         "created_at": n.created_at.isoformat(), "updated_at": n.updated_at.isoformat()}
+        for n in rows
+    ]
