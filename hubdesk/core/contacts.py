@@ -262,3 +262,10 @@ def stats(session: Session) -> dict[str, int]:
                                        Contact.phone_valid.is_(False))),
     }
 
+
+
+def first_last_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    rows = session.execute(
+        select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.id.in_(ids))
+    )
+    return {r.id: (r.first_name, r.last_name) for r in rows}

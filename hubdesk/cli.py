@@ -1,0 +1,241 @@
+"""Command line: no sub-command opens the window; sub-commands run headless (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from hubdesk import __version__
+from hubdesk.config import DATABASE_ENV, resolve_database_url
+from hubdesk.core.errors import HubDeskError, ValidationError
+
+EXIT_OK, EXIT_FAILED = 0, 2
+
+
+class UsageError(HubDeskError):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="hubdesk",
+        description="Curate customer contacts offline. Without a command, opens the app.",
+    )
+    p.add_argument("--version", action="version", version=f"HubDesk {__version__}")
+    p.add_argument("--db", metavar="PATH|URL",
+                   help=f"database file or SQLAlchemy URL (default: ${DATABASE_ENV}, "
+                        "then the file in your data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo-data", help="add N realistic demo contacts")
+    demo.add_argument("n", type=_count, metavar="N")
+    demo.add_argument("--seed", type=int, default=1)
+
+    add = sub.add_parser("add", help="add one contact and print its id")
+    for flag in ("first-name", "last-name", "email", "phone", "company", "timezone"):
+        add.add_argument(f"--{flag}", default=None)
+    add.add_argument("--label", action="append", default=[], metavar="NAME")
+    add.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE")
+    add.add_argument("--region", help="country code for phones written without +, e.g. JP")
+    add.add_argument("--json", action="store_true")
+
+    show = sub.add_parser("show", help="one contact with everything about it")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    stats = sub.add_parser("stats", help="how many contacts, labels, conversations, notes")
+    stats.add_argument("--json", action="store_true")
+
+    search = sub.add_parser("search", help="search contacts as the search box does")
+    search.add_argument("text", nargs="?", default="")
+    search.add_argument("--limit", type=_count, default=None)
+    search.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", help="a consistent copy of the database file")
+    backup.add_argument("out", type=Path)
+    return p
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' must not be negative")
+    return n
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _open(args: argparse.Namespace):
+    from hubdesk.core.db import open_database
+
+    return open_database(resolve_database_url(args.db))
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from hubdesk.core.demo import add_demo_contacts
+
+    db = _open(args)
+    chunk = 50_000  # one transaction per chunk keeps the WAL small on huge runs
+    done = 0
+    while done < args.n:
+        size = min(chunk, args.n - done)
+        with db.session() as s:
+            add_demo_contacts(s, size, seed=args.seed + done)
+        done += size
+        if args.n > chunk:
+            print(f"{done:,} / {args.n:,}", file=sys.stderr)
+    print(f"Added {args.n} demo contacts.")
+    return EXIT_OK
+
+
+def _parse_attrs(pairs: Sequence[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--attr '{pair}': expected KEY=VALUE")
+        out[key.strip()] = value
+    return out
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from hubdesk.core.contacts import create_contact
+
+    data = {
+        key: getattr(args, key)
+        for key in ("first_name", "last_name", "email", "phone", "company", "timezone")
+        if getattr(args, key) is not None
+    }
+    attrs = _parse_attrs(args.attr)
+    db = _open(args)
+    with db.session() as s:
+        new_id = create_contact(s, data, region=args.region, labels=args.label, attributes=attrs)
+    _emit(args, {"id": new_id}, str(new_id))
+    return EXIT_OK
+
+
+def _show_text(c: dict) -> str:
+    lines = [f"#{c['id']}  {c['name'] or c['email'] or c['company']}"]
+    for key in ("email", "phone", "company", "job_title", "timezone", "subscription_status",
+                "external_id", "created_at", "last_activity_at"):
+        if c.get(key):
+            lines.append(f"  {key.replace('_', ' ')}: {c[key]}")
+    if c["emails"]:
+        lines.append("  other emails: " + ", ".join(e["email"] for e in c["emails"]))
+    if c["phones"]:
+        lines.append("  other phones: " + ", ".join(p["phone"] for p in c["phones"]))
+    if c["labels"]:
+        lines.append("  labels: " + ", ".join(lb["name"] for lb in c["labels"]))
+    for key, value in c["attributes"].items():
+        lines.append(f"  {key}: {value}")
+    for p in c["problems"]:
+        lines.append(f"  problem: {p['field']}: {p['message']}")
+    lines.append(f"  notes: {len(c['notes'])}, conversations: {len(c['conversations'])}")
+    for conv in c["conversations"]:
+        lines.append(f"    [{conv['channel']}/{conv['status']}] {conv['subject']} "
+                     f"({len(conv['messages'])} messages)")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from hubdesk.core.contacts import get_contact
+
+    db = _open(args)
+    with db.read_session() as s:
+        contact = get_contact(s, args.id)
+    _emit(args, contact, _show_text(contact))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from hubdesk.core.contacts import stats
+
+    db = _open(args)
+    with db.read_session() as s:
+        figures = stats(s)
+    _emit(args, figures, "\n".join(f"{k}: {v}" for k, v in figures.items()))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from hubdesk.core.contacts import list_rows
+    from hubdesk.core.query import ContactQuery, count, search_ids
+
+    db = _open(args)
+    q = ContactQuery(text=args.text)
+    with db.read_session() as s:
+        ids = search_ids(s, q, limit=args.limit)
+        total = count(s, q) if args.limit is not None else len(ids)
+        rows = list_rows(s, ids)
+        full = _names(s, ids)
+    ordered = [rows[i] for i in ids if i in rows]
+    if args.json:
+        data = [
+            {"id": r.id, "first_name": full[r.id][0], "last_name": full[r.id][1],
+             "name": r.name, "email": r.email or None, "phone": r.phone or None,
+             "company": r.company, "labels": [name for name, _ in r.labels]}
+            for r in ordered
+        ]
+        _emit(args, data, "")
+        return EXIT_OK
+    for r in ordered:
+        labels = ", ".join(name for name, _ in r.labels)
+        print(f"{r.id:>8}  {r.name:<24}  {r.email:<32}  {r.phone:<16}  {r.company}"
+              + (f"  [{labels}]" if labels else ""))
+    print(f"{len(ordered)} shown of {total} matching", file=sys.stderr)
+    return EXIT_OK
+
+
+def _names(session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    from hubdesk.core.contacts import first_last_names
+
+    return first_last_names(session, ids)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    db = _open(args)
+    dest = db.backup(args.out)
+    print(f"Backed up to {dest}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo-data": cmd_demo_data,
+    "add": cmd_add,
+    "show": cmd_show,
+    "stats": cmd_stats,
+    "search": cmd_search,
+    "backup": cmd_backup,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from hubdesk.ui.app import run_app
+
+        return run_app(resolve_database_url(args.db))
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        for field, message in exc.errors.items():
+            print(f"hubdesk: invalid {field.replace('_', ' ')}: {message}", file=sys.stderr)
+        return EXIT_FAILED
+    except HubDeskError as exc:
+        print(f"hubdesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"hubdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
