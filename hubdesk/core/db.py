@@ -86,15 +86,19 @@ class Database:
         with self._read() as s:
             yield s
 
-    def backup(self, dest: Path) -> Path:
-        """A consistent copy taken with SQLite's backup API, safe while others write."""
+    def backup(self, dest: Path, *, overwrite: bool = False) -> Path:
+        """A consistent copy taken with SQLite's backup API, safe while others write.
+
+        Written beside the destination and renamed, so a failed backup never leaves a
+        half-written file (nor destroys the one it would have replaced)."""
         if self.dialect != "sqlite":
             raise DatabaseError("backup is only available for SQLite databases")
         dest = Path(dest)
-        if dest.exists():
+        if dest.exists() and not overwrite:
             raise DatabaseError(f"{dest}: file already exists; choose another name")
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
+        tmp.unlink(missing_ok=True)
         raw = self.engine.raw_connection()
         try:
             target = sqlite3.connect(tmp)
@@ -102,6 +106,9 @@ class Database:
                 raw.driver_connection.backup(target)
             finally:
                 target.close()
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         finally:
             raw.close()
         tmp.replace(dest)

@@ -198,11 +198,12 @@ def add_demo_contacts(
                 for _ in range(rng.randint(1, 2)):
                     conv_id = next_conv
                     next_conv += 1
-                    started = created + timedelta(days=rng.randrange(1, 300))
+                    age_days = max(1, (now - created).days)
+                    started = created + timedelta(days=rng.randrange(age_days))
                     t = started
                     count = rng.randint(1, 4)
                     for m in range(count):
-                        t = t + timedelta(hours=rng.randrange(1, 72))
+                        t = min(now, t + timedelta(hours=rng.randrange(1, 72)))
                         msgs.append({"conversation_id": conv_id, "direction":
                                      "incoming" if m % 2 == 0 else "outgoing",
                                      "author": "" if m % 2 == 0 else "Agent",

@@ -174,3 +174,16 @@ def normalize_timezone(value: str) -> str:
     if not name:
         raise ValueError(f"'{value}' is not an IANA time zone name (e.g. Asia/Tokyo)")
     return name
+
+
+def display_phone(value: str | None, valid: bool = True) -> str:
+    """International notation for a stored E.164 number; invalid numbers as typed."""
+    if not value:
+        return ""
+    if not valid or not value.startswith("+"):
+        return value
+    try:
+        parsed = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

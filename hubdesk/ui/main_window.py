@@ -1,0 +1,325 @@
+"""The main window: a search bar over the contact list, a status bar with the counts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from hubdesk import __version__
+from hubdesk.core import contacts as contact_service
+from hubdesk.core.db import Database
+from hubdesk.core.demo import add_demo_contacts
+from hubdesk.core.query import ContactQuery, count, search_ids
+from hubdesk.ui.contact_list import ContactListModel, ContactTableView
+from hubdesk.ui.jobs import JobRunner
+from hubdesk.ui.settings import WindowSettings, app_settings
+from hubdesk.ui.widgets.empty_state import EmptyState
+
+SEARCH_DEBOUNCE_MS = 200
+DEMO_CONTACTS = 1000
+
+
+class MainWindow(QMainWindow):
+    # Emitted after each query result is shown; tests and the benchmark wait on it.
+    listUpdated = Signal()
+
+    def __init__(self, db: Database, settings: QSettings | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.settings = WindowSettings(settings or app_settings())
+        self.jobs = JobRunner(self)
+        self.query = ContactQuery()
+        self.total = 0
+        self._generation = 0
+        name = db.path.name if db.path else db.engine.url.render_as_string(hide_password=True)
+        self.setWindowTitle(f"HubDesk — {name}")
+        self.resize(1280, 800)
+
+        self.model = ContactListModel(self._fetch_rows, self)
+        self.model.sortRequested.connect(self._sort_requested)
+        self.table = ContactTableView()
+        self.table.setModel(self.model)
+        self.empty = EmptyState()
+        self._build_empty_actions()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self._restore_layout()
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("New contact"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setEnabled(False)
+        self.new_action.setToolTip(self.tr("Creating contacts arrives with the contact editor"))
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action.setEnabled(False)
+        self.import_action.setToolTip(self.tr("Import arrives with the import wizard"))
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.backup_action = QAction(self.tr("Back up database…"), self)
+        self.backup_action.triggered.connect(self._backup)
+        self.backup_action.setEnabled(self.db.path is not None)
+        self.demo_action = QAction(self.tr("Add %n demo contacts").replace(
+            "%n", f"{DEMO_CONTACTS:,}"), self)
+        self.demo_action.triggered.connect(self.add_demo_data)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("About HubDesk"), self)
+        self.about_action.triggered.connect(self._about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search name, email, phone or company  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(420)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._search_now)
+        bar.addWidget(self.search)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.import_action)
+        bar.addAction(self.new_action)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.demo_action)
+        help_menu.addAction(self.about_action)
+
+    def _build_empty_actions(self) -> None:
+        self.empty_import = self.empty.add_button(self.tr("Import a file…"))
+        self.empty_import.setEnabled(False)
+        self.empty_new = self.empty.add_button(self.tr("New contact"))
+        self.empty_new.setEnabled(False)
+        self.empty_demo = self.empty.add_button(self.tr("Add %n demo contacts").replace(
+            "%n", f"{DEMO_CONTACTS:,}"))
+        self.empty_demo.clicked.connect(self.add_demo_data)
+        self.empty_clear = self.empty.add_button(self.tr("Clear search"))
+        self.empty_clear.clicked.connect(self._clear_search)
+        self.empty.finish_buttons()
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    # --- querying ------------------------------------------------------------------------
+    def _fetch_rows(self, ids: list[int]):
+        with self.db.read_session() as s:
+            return contact_service.list_rows(s, ids)
+
+    def _search_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.query = replace(self.query, text=self.search.text())
+        self.refresh()
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != (self.query.sort, self.query.descending):
+            self.query = replace(self.query, sort=key, descending=descending)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rerun the current query off the UI thread; only the newest result is shown."""
+        self._generation += 1
+        generation, query, db = self._generation, self.query, self.db
+
+        def work(_report, _cancelled):
+            with db.read_session() as s:
+                ids = search_ids(s, query)
+                total = count(s, ContactQuery()) if query.text.strip() else len(ids)
+            return generation, ids, total
+
+        self.jobs.start("search", work, self._show_result, self._show_error)
+
+    def _show_result(self, result) -> None:
+        generation, ids, total = result
+        if generation != self._generation:
+            return  # a newer query is on its way
+        selected = self.selected_ids()
+        self.model.set_ids(ids)
+        self.total = total
+        self._restore_selection(selected)
+        self._update_counts()
+        self.listUpdated.emit()
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        QMessageBox.warning(self, self.tr("HubDesk"), message)
+
+    def _update_counts(self) -> None:
+        shown = self.model.rowCount()
+        if self.query.text.strip():
+            self.count_label.setText(self.tr("%1 of %2 match").replace("%1", f"{shown:,}")
+                                     .replace("%2", f"{self.total:,}"))
+        else:
+            self.count_label.setText(self.tr("%1 contacts").replace("%1", f"{shown:,}"))
+        if shown:
+            self.stack.setCurrentWidget(self.table)
+            return
+        searching = bool(self.query.text.strip())
+        self.empty_import.setVisible(not searching)
+        self.empty_new.setVisible(not searching)
+        self.empty_demo.setVisible(not searching)
+        self.empty_clear.setVisible(searching)
+        if searching:
+            self.empty.show_message(
+                self.tr("No matches"),
+                self.tr("No contact matches “%1”. Search by name, email, phone or company.")
+                .replace("%1", self.query.text.strip()),
+            )
+        else:
+            self.empty.show_message(
+                self.tr("No contacts yet"),
+                self.tr("Import a file or create a contact to get started."),
+            )
+        self.stack.setCurrentWidget(self.empty)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [cid for r in rows if (cid := self.model.id_at(r)) is not None]
+
+    def _restore_selection(self, ids: list[int]) -> None:
+        for cid in ids[:1]:
+            row = self.model.row_of(cid)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self._search_now()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- actions -------------------------------------------------------------------------
+    def add_demo_data(self) -> None:
+        db = self.db
+
+        def work(report, cancelled):
+            step = 100
+            for done in range(0, DEMO_CONTACTS, step):
+                if cancelled():
+                    return done
+                with db.session() as s:
+                    add_demo_contacts(s, step, seed=done + 1)
+                report(done + step, DEMO_CONTACTS)
+            return DEMO_CONTACTS
+
+        self.demo_action.setEnabled(False)
+        self.empty_demo.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, DEMO_CONTACTS)
+        self.progress.setValue(0)
+
+        def finished(added) -> None:
+            self.progress.setVisible(False)
+            self.demo_action.setEnabled(True)
+            self.empty_demo.setEnabled(True)
+            self.statusBar().showMessage(self.tr("Added %1 demo contacts").replace(
+                "%1", f"{added:,}"), 5000)
+            self.refresh()
+
+        def failed(message: str) -> None:
+            self.progress.setVisible(False)
+            self.demo_action.setEnabled(True)
+            self.empty_demo.setEnabled(True)
+            self._show_error(message)
+            self.refresh()
+
+        self.jobs.start("demo data", work, finished, failed,
+                        lambda done, _total: self.progress.setValue(done))
+
+    def _backup(self) -> None:
+        suggested = str((self.db.path or Path.home()).with_suffix(".backup.db"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up database"), suggested,
+                                              self.tr("SQLite database (*.db)"))
+        if not path:
+            return
+        db, target = self.db, Path(path)
+        self.jobs.start(
+            # The file dialog already asked whether to replace an existing file.
+            "backup", lambda _r, _c: db.backup(target, overwrite=True),
+            lambda dest: self.statusBar().showMessage(
+                self.tr("Backed up to %1").replace("%1", str(dest)), 8000),
+            self._show_error,
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About HubDesk"),
+                          self.tr("HubDesk %1\nCurate customer contacts offline.")
+                          .replace("%1", __version__))
+
+    # --- layout memory -------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header = self.settings.header_state()
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_header_state(self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+        self.save_layout()
+        self._search_timer.stop()
+        self.jobs.cancel_all()
+        self.jobs.wait()
+        super().closeEvent(event)

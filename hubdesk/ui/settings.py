@@ -1,0 +1,33 @@
+"""Typed access to the few things the window remembers, defaults in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from hubdesk.config import APP_AUTHOR, APP_NAME
+
+
+def app_settings() -> QSettings:
+    return QSettings(APP_AUTHOR, APP_NAME)
+
+
+class WindowSettings:
+    def __init__(self, settings: QSettings):
+        self._s = settings
+
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    def header_state(self) -> QByteArray | None:
+        value = self._s.value("list/header")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_header_state(self, value: QByteArray) -> None:
+        self._s.setValue("list/header", value)
+
+    def sync(self) -> None:
+        self._s.sync()
