@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from hubdesk.core.demo import add_demo_contacts
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    """Window settings in a temporary file, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def demo_db(db):
+    with db.session() as s:
+        add_demo_contacts(s, 300, seed=7)
+    return db
+
+
+@pytest.fixture
+def window_factory(qtbot, settings) -> Iterator:
+    """Opens MainWindows and makes sure their worker threads are joined before teardown."""
+    from hubdesk.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(database):
+        w = MainWindow(database, settings)
+        qtbot.addWidget(w)
+        windows.append(w)
+        with qtbot.waitSignal(w.listUpdated, timeout=10_000):
+            w.show()
+        return w
+
+    yield make
+    for w in windows:
+        w.jobs.cancel_all()
+        w.jobs.wait()
