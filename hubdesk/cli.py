@@ -84,6 +84,7 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
+    from hubdesk.core.db import bulk_writes
     from hubdesk.core.demo import add_demo_contacts
 
     db = _open(args)
@@ -91,7 +92,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     done = 0
     while done < args.n:
         size = min(chunk, args.n - done)
-        with db.session() as s:
+        with db.session() as s, bulk_writes(s):
             add_demo_contacts(s, size, seed=args.seed + done)
         done += size
         if args.n > chunk:

@@ -36,6 +36,14 @@ def clean_text(value: str | None) -> str:
     return (value or "").strip()
 
 
+# The scripts written without spaces between words (and so searched by 1–2 character grams).
+CJK_CLASS = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\uac00-\ud7af\U00020000-\U0002fa1f"
+)
+_CJK = re.compile("[" + CJK_CLASS + "]")
+
+
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (
@@ -50,7 +58,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    return _CJK.search(text) is not None
 
 
 def display_name(first: str, last: str) -> str:
@@ -138,6 +146,15 @@ def _national_prefix(country_code: int) -> str:
     return (meta.national_prefix or "") if meta else ""
 
 
+def _split_country_code(e164_digits: str) -> tuple[int, str] | None:
+    # E.164 country codes are prefix-free, so the first 1–3 digits that name one are it.
+    for size in (1, 2, 3):
+        code = int(e164_digits[:size] or 0)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return code, e164_digits[size:]
+    return None
+
+
 def phone_search_forms(phone: str | None) -> list[str]:
     """Digit strings under which a stored phone is found: E.164 and national notation.
 
@@ -151,12 +168,12 @@ def phone_search_forms(phone: str | None) -> list[str]:
         return []
     forms = [d]
     if phone.startswith("+"):
-        try:
-            parsed = phonenumbers.parse(phone, None)
-        except phonenumbers.NumberParseException:
-            return forms
-        national = phonenumbers.national_significant_number(parsed)
-        forms.append(_national_prefix(parsed.country_code) + national)
+        split = _split_country_code(d)
+        if split is not None:
+            code, national = split
+            national_form = _national_prefix(code) + national
+            if national_form != d:
+                forms.append(national_form)
     return forms
 
 

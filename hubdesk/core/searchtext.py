@@ -10,27 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from hubdesk.core.normalize import display_name, fold, is_cjk, phone_search_forms
+from hubdesk.core.normalize import CJK_CLASS, display_name, fold, phone_search_forms
 
 FIELD_SEPARATOR = "\n"  # never part of a query, so no match spans two fields
-_WORDS = re.compile(r"\w+")
+_LATIN_WORD = re.compile(r"[^\W" + CJK_CLASS + r"]+")
+CJK_RUN = re.compile("[" + CJK_CLASS + "]+")
 
 
 def _short_tokens(text: str, out: set[str]) -> None:
-    for word in _WORDS.findall(text):
-        run: list[str] = []
-        for ch in word + " ":
-            if ch != " " and is_cjk(ch):
-                run.append(ch)
-                continue
-            if run:
-                out.update(run)
-                out.update(a + b for a, b in zip(run, run[1:], strict=False))
-                run = []
-        latin = "".join(ch for ch in word if not is_cjk(ch))
-        if latin:
-            out.add(latin[:1])
-            out.add(latin[:2])
+    for run in CJK_RUN.findall(text):
+        out.update(run)
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    for word in _LATIN_WORD.findall(text):
+        out.add(word[:1])
+        out.add(word[:2])
 
 
 def derived_columns(
