@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except ValidationError as exc:
         for field, message in exc.errors.items():
-            print(f"hubdesk: invalid {field.replace('_', ' ')}: {message}", file=sys.stderr)
+            print(f"hubdesk: invalid {field}: {message}", file=sys.stderr)
         return EXIT_FAILED
     except HubDeskError as exc:
         print(f"hubdesk: {exc}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -68,6 +69,9 @@ def coerce_value(info: AttributeInfo, raw: Any) -> dict[str, Any]:
                             "value_bool": None}
     text = "" if raw is None else str(raw).strip()
     t = info.type
+    if t in ("number", "currency", "percent", "date"):
+        # Japanese input methods type full-width digits, ￥ and ％.
+        text = unicodedata.normalize("NFKC", text)
     if t in ("number", "currency", "percent"):
         cleaned = text.replace(",", "").replace("¥", "").replace("$", "").replace("€", "")
         cleaned = cleaned.rstrip("%").strip()
@@ -82,10 +86,7 @@ def coerce_value(info: AttributeInfo, raw: Any) -> dict[str, Any]:
         if isinstance(raw, date):
             cols["value_date"] = raw
         else:
-            try:
-                cols["value_date"] = date.fromisoformat(text.replace("/", "-"))
-            except ValueError:
-                raise ValueError(f"'{text}' is not a date like 2024-03-31") from None
+            cols["value_date"] = parse_date(text)
     elif t == "checkbox":
         if isinstance(raw, bool):
             cols["value_bool"] = raw
@@ -106,6 +107,20 @@ def coerce_value(info: AttributeInfo, raw: Any) -> dict[str, Any]:
     else:
         cols["value_text"] = text
     return cols
+
+
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+
+
+def parse_date(text: str) -> date:
+    """2024-03-31, 2024/3/31, 2024.3.31 and 2024年3月31日 all mean the same day."""
+    m = _DATE.match(text.strip())
+    try:
+        if not m:
+            raise ValueError
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date like 2024-03-31") from None
 
 
 def typed_value(info: AttributeInfo, v: AttributeValue) -> Any:

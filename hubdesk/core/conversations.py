@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
 from hubdesk.core.errors import ValidationError
-from hubdesk.core.models import CHANNELS, CONVERSATION_STATUSES, DIRECTIONS, Contact, Conversation, Message
+from hubdesk.core.models import (
+    CHANNELS,
+    CONVERSATION_STATUSES,
+    DIRECTIONS,
+    Contact,
+    Conversation,
+    Message,
+)
 
 
 def start_conversation(

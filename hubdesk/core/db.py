@@ -14,8 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.errors import DatabaseError, NewerSchemaError
@@ -31,7 +30,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -158,6 +156,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+def _use_wal(engine: Engine) -> None:
+    # WAL is a property of the file, set once it is known to be ours: a file that is refused
+    # (another program's, or a newer HubDesk's) must be left exactly as it was.
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
+
+
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and migrate to head, backing up an existing file first."""
     try:
@@ -182,8 +190,11 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
                 stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
                 db.backup(db.path.with_name(f"{db.path.name}.before-{head}-{stamp}.bak"))
             upgrade(engine)
+        if db.dialect == "sqlite":
+            _use_wal(engine)
         return db
     except OperationalError as exc:
         raise DatabaseError(f"Cannot open database {url}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"Cannot open database {url}: {exc}") from exc
+        reason = getattr(exc, "orig", None) or exc
+        raise DatabaseError(f"Cannot open database {url}: {reason}") from exc

@@ -276,6 +276,17 @@ class Segment(Base):
 
 
 __all__ = [
-    "Base", "Contact", "ContactEmail", "ContactPhone", "AttributeDefinition", "AttributeValue",
-    "Label", "ContactLabel", "Conversation", "Message", "Note", "ImportJob", "Segment",
+    "AttributeDefinition",
+    "AttributeValue",
+    "Base",
+    "Contact",
+    "ContactEmail",
+    "ContactLabel",
+    "ContactPhone",
+    "Conversation",
+    "ImportJob",
+    "Label",
+    "Message",
+    "Note",
+    "Segment",
 ]

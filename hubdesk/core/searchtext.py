@@ -50,7 +50,9 @@ def derived_columns(
     search_text = FIELD_SEPARATOR.join(p for p in dict.fromkeys(parts) if p)
 
     tokens: set[str] = set()
-    for text in (name, reading, company, *(fold(e).split("@")[0] for e in all_emails)):
+    # Names also without their space, so 林健 (typed as one word) is found like 林 健.
+    for text in (name, name.replace(" ", ""), reading, reading.replace(" ", ""), company,
+                 *(fold(e).split("@")[0] for e in all_emails)):
         _short_tokens(text, tokens)
     for form in phone_forms:
         tokens.add(form[:1])

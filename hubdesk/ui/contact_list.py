@@ -179,7 +179,7 @@ class ContactTableView(QTableView):
         hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self._default_widths = (240, 260, 170, 110, 200, 200, 120)
 
-    def setModel(self, model) -> None:  # noqa: N802 — Qt's name
+    def setModel(self, model) -> None:
         super().setModel(model)
         if isinstance(model, ContactListModel):
             self.setItemDelegateForColumn(0, NameDelegate(ContactListModel.RowRole, self))

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         self.settings.set_header_state(self.table.horizontalHeader().saveState())
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self._search_timer.stop()
         self.jobs.cancel_all()

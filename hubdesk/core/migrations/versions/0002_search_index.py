@@ -63,12 +63,22 @@ def _backfill(conn) -> None:
         ).mappings()
         updates = []
         for row in found:
-            emails = conn.execute(
-                sa.text("SELECT email FROM contact_emails WHERE contact_id = :id"), {"id": row["id"]}
-            ).scalars().all()
-            phones = conn.execute(
-                sa.text("SELECT phone FROM contact_phones WHERE contact_id = :id"), {"id": row["id"]}
-            ).scalars().all()
+            emails = (
+                conn.execute(
+                    sa.text("SELECT email FROM contact_emails WHERE contact_id = :id"),
+                    {"id": row["id"]},
+                )
+                .scalars()
+                .all()
+            )
+            phones = (
+                conn.execute(
+                    sa.text("SELECT phone FROM contact_phones WHERE contact_id = :id"),
+                    {"id": row["id"]},
+                )
+                .scalars()
+                .all()
+            )
             derived = derived_columns(dict(row), emails, phones)
             updates.append({"id": row["id"], **derived})
         if updates:
@@ -92,8 +102,7 @@ def upgrade() -> None:
     elif conn.dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.execute(
-            "CREATE INDEX ix_contacts_search_trgm ON contacts "
-            "USING gin (search_text gin_trgm_ops)"
+            "CREATE INDEX ix_contacts_search_trgm ON contacts USING gin (search_text gin_trgm_ops)"
         )
         op.execute(
             "CREATE INDEX ix_contacts_search_grams ON contacts "

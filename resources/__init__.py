@@ -1,0 +1,1 @@
+# Resources ship inside the package as `hubdesk.resources` (see [tool.setuptools.package-dir]).

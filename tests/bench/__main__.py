@@ -1,0 +1,87 @@
+"""python3 run.py bench [--contacts N] [--db PATH] [--json FILE]
+
+Measures HubDesk against the budgets of DESIGN.md §6, with the naive baseline beside each
+figure where one exists, prints a table and writes the JSON list of
+{"case", "value", "unit", "baseline", "budget"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hubdesk.core.db import open_database
+from tests.bench import dataset, search_cases
+
+BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
+    "open_to_paint_s": ("s", 1.5),
+    "jump_last_row_ms": ("ms", 100.0),
+    "scroll_page_p95_ms": ("ms", 16.0),
+    "rss_mb": ("MB", 300.0),
+    "ui_block_max_ms": ("ms", 100.0),
+    "search_p50_ms": ("ms", None),
+    "search_p95_ms": ("ms", 30.0),
+    "search_short_cjk_p95_ms": ("ms", 30.0),
+    "demo_data_build_s": ("s", None),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="run.py bench", description=__doc__.splitlines()[0])
+    p.add_argument("--contacts", type=int, default=1_000_000)
+    p.add_argument("--db", type=Path, help="benchmark database (default: the user cache)")
+    p.add_argument("--json", type=Path, help="write the results here")
+    args = p.parse_args(argv)
+
+    path = args.db or dataset.default_path(args.contacts)
+    url, built_s = dataset.ensure_database(path, args.contacts)
+    results: list[dict] = []
+
+    def record(case: str, value: float, baseline: float | None = None) -> None:
+        unit, budget = BUDGETS.get(case, ("", None))
+        results.append({"case": case, "value": round(value, 3), "unit": unit,
+                        "baseline": None if baseline is None else round(baseline, 3),
+                        "budget": budget})
+
+    if built_s is not None:
+        record("demo_data_build_s", built_s)
+
+    db = open_database(url)
+    figures, per_query = search_cases.run(db)
+    db.dispose()
+    naive = figures.pop("naive_like_p50_ms")
+    for case, value in figures.items():
+        record(case, value, naive)
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    probe = subprocess.run([sys.executable, "-m", "tests.bench.gui_probe", url], env=env,
+                           capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        print(probe.stderr, file=sys.stderr)
+        return 1
+    gui = json.loads(probe.stdout.strip().splitlines()[-1])
+    for case in ("open_to_paint_s", "jump_last_row_ms", "scroll_page_p95_ms", "ui_block_max_ms",
+                 "rss_mb"):
+        record(case, gui[case])
+
+    print(f"\nHubDesk benchmark — {args.contacts:,} contacts ({path})\n")
+    print(f"{'case':<26}{'value':>12}{'baseline':>12}{'budget':>10}  ok")
+    for r in results:
+        ok = "" if r["budget"] is None else ("yes" if r["value"] <= r["budget"] else "NO")
+        base = "" if r["baseline"] is None else f"{r['baseline']:.1f}"
+        budget = "" if r["budget"] is None else f"{r['budget']:g}"
+        print(f"{r['case']:<26}{r['value']:>10.2f} {r['unit']:<2}{base:>11}{budget:>10}  {ok}")
+    print("\nper query (median ms, matches):")
+    for q, ms, hits in per_query:
+        print(f"  {q:<14}{ms:>8.1f} ms {hits:>9,}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

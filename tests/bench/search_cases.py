@@ -1,0 +1,70 @@
+"""Search-as-you-type: the time from a typed query to its first page of rows."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from sqlalchemy import text
+
+from hubdesk.core.contacts import list_rows
+from hubdesk.core.db import Database
+from hubdesk.core.query import ContactQuery, search_ids
+
+PAGE = 50
+# What people type: surnames (2 and 1 Japanese characters), given names, kana readings,
+# email and company fragments, phone fragments in several notations.
+QUERIES = ["tanaka", "smith", "yamamoto", "anna", "hooli", "example.org", "1512",
+           "090-12", "+81 80", "555-01", "taro.sato", "globex", "müller", "ｽｽﾞｷ", "さくら"]
+SHORT_CJK = ["山田", "林", "佐藤", "森", "花子", "東京", "太郎", "葵"]
+
+
+def first_page(db: Database, q: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    with db.read_session() as s:
+        ids = search_ids(s, ContactQuery(q))
+        list_rows(s, ids[:PAGE])
+    return (time.perf_counter() - start) * 1000, len(ids)
+
+
+def naive_first_page(db: Database, q: str) -> float:
+    """The baseline: a LIKE '%q%' scan over the raw columns, as a plain app would do."""
+    sql = text(
+        "SELECT id FROM contacts WHERE deleted_at IS NULL AND ("
+        "lower(first_name) LIKE :p OR lower(last_name) LIKE :p OR lower(email) LIKE :p "
+        "OR phone LIKE :p OR lower(company) LIKE :p) ORDER BY sort_name LIMIT :n"
+    )
+    start = time.perf_counter()
+    with db.read_session() as s:
+        s.execute(sql, {"p": f"%{q.lower()}%", "n": PAGE}).all()
+    return (time.perf_counter() - start) * 1000
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def run(db: Database, repeats: int = 5) -> tuple[dict[str, float], list[tuple[str, float, int]]]:
+    per_query: list[tuple[str, float, int]] = []
+    samples: dict[str, list[float]] = {"all": [], "short": [], "naive": []}
+    for q in QUERIES + SHORT_CJK:
+        first_page(db, q)  # warm the page cache once, as a session in use would be
+        times = []
+        for _ in range(repeats):
+            ms, hits = first_page(db, q)
+            times.append(ms)
+        samples["all"] += times
+        if q in SHORT_CJK:
+            samples["short"] += times
+        per_query.append((q, statistics.median(times), hits))
+    for q in (QUERIES + SHORT_CJK)[:8]:
+        samples["naive"].append(naive_first_page(db, q))
+    figures = {
+        "search_p50_ms": statistics.median(samples["all"]),
+        "search_p95_ms": percentile(samples["all"], 95),
+        "search_short_cjk_p95_ms": percentile(samples["short"], 95),
+        "naive_like_p50_ms": statistics.median(samples["naive"]),
+    }
+    return figures, per_query
