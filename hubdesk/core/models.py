@@ -30,6 +30,7 @@ class Base(DeclarativeBase):
 
 
 LIVE = text("deleted_at IS NULL")
+TRASHED = text("deleted_at IS NOT NULL")
 
 
 class Contact(Base):
@@ -91,7 +92,13 @@ class Contact(Base):
               postgresql_where=LIVE),
         Index("ix_contacts_live_subscription", "subscription_status", "id", sqlite_where=LIVE,
               postgresql_where=LIVE),
-        Index("ix_contacts_deleted_at", "deleted_at"),
+        # Partial on purpose: a full index on deleted_at lures the planner away from the
+        # live indexes above for every "deleted_at IS NULL" query.
+        Index("ix_contacts_trashed", "deleted_at", sqlite_where=TRASHED,
+              postgresql_where=TRASHED),
+        # Covers "which of these matches comes first by name" without reading wide rows.
+        Index("ix_contacts_live_id_sort", "id", "sort_name", sqlite_where=LIVE,
+              postgresql_where=LIVE),
         Index("ix_contacts_external_id", "external_id"),
         Index("ix_contacts_import_job", "import_job_id"),
     )

@@ -14,6 +14,10 @@ Search semantics, shared by the GUI and the CLI:
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -28,13 +32,32 @@ from sqlalchemy import (
     table,
     true,
 )
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.orm import Session
 
+from hubdesk.core.errors import HubDeskError
 from hubdesk.core.fields import SORT_KEYS
 from hubdesk.core.models import Contact
 from hubdesk.core.normalize import digits, fold, looks_like_phone
 
 SHORT_TERM = 3  # shorter terms cannot use the trigram index
+# How many rows of the name order the first page may read before it asks the index for all
+# matches instead: a common term ("example.org") is answered by the first few hundred rows.
+FIRST_PAGE_WALK = 500
+_NOT_TOKEN = re.compile(r"\W+")
+
+
+def _sqlite_from_hint(_compiler, _table, text: str | None) -> str | None:
+    return text
+
+
+# SQLAlchemy's SQLite compiler drops table hints; SQLite's own "INDEXED BY" is one. Only
+# statements that ask for a hint with dialect "sqlite" are affected (just ours).
+SQLiteCompiler.get_from_hint_text = _sqlite_from_hint  # type: ignore[method-assign]
+
+
+class SearchCancelled(HubDeskError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,14 @@ def search_terms(text: str) -> list[str]:
         return []
     if looks_like_phone(text):
         return [digits(text)]
-    return [t for t in fold(text).split(" ") if t]
+    terms = []
+    for term in fold(text).split(" "):
+        if len(term) < SHORT_TERM:
+            # Short terms are whole tokens of the gram index, which holds letters and digits.
+            term = _NOT_TOKEN.sub("", term)
+        if term:
+            terms.append(term)
+    return terms
 
 
 _FTS_TABLES = {
@@ -64,54 +94,133 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
-    if dialect == "sqlite":
-        index = _FTS_TABLES[len(term) >= SHORT_TERM]
-        matches = select(index.c.rowid).where(
-            literal_column(index.name).op("MATCH")(bindparam(f"q{n}", _fts_phrase(term)))
-        )
-        return Contact.id.in_(matches)
-    # Portable fallback (PostgreSQL uses pg_trgm indexes on the same columns).
+def _like_condition(term: str) -> ColumnElement[bool]:
+    """The same test as the index, on one row's columns (for reading rows in order)."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if len(term) >= SHORT_TERM:
         return Contact.search_text.like(f"%{escaped}%", escape="\\")
     return (" " + Contact.search_grams + " ").like(f"% {escaped} %", escape="\\")
 
 
+def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
+    if dialect != "sqlite":
+        return _like_condition(term)  # PostgreSQL answers these from its pg_trgm indexes
+    index = _FTS_TABLES[len(term) >= SHORT_TERM]
+    matches = select(index.c.rowid).where(
+        literal_column(index.name).op("MATCH")(bindparam(f"q{n}", _fts_phrase(term)))
+    )
+    return Contact.id.in_(matches)
+
+
+def _live(q: ContactQuery) -> ColumnElement[bool]:
+    return Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
+
+
 def where_clause(q: ContactQuery, dialect: str) -> ColumnElement[bool]:
-    parts: list[ColumnElement[bool]] = [
-        Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
-    ]
+    parts = [_live(q)]
     parts += [_term_condition(t, dialect, i) for i, t in enumerate(search_terms(q.text))]
     return and_(true(), *parts)
 
 
-def _order_by(q: ContactQuery) -> list[ColumnElement]:
+def _sort_column(q: ContactQuery):
     if q.sort not in SORT_KEYS:
         raise ValueError(f"cannot sort by '{q.sort}'")
-    col = {
-        "name": Contact.sort_name,
-        "email": func.lower(Contact.email),
-    }.get(q.sort, getattr(Contact, q.sort, None))
+    return {"name": Contact.sort_name, "email": func.lower(Contact.email)}.get(
+        q.sort, getattr(Contact, q.sort, None)
+    )
+
+
+def _order_by(q: ContactQuery, col=None, id_col=None) -> list[ColumnElement]:
+    col = _sort_column(q) if col is None else col
+    id_col = Contact.id if id_col is None else id_col
     if q.descending:
-        return [col.desc().nulls_last(), Contact.id.desc()]
-    return [col.asc().nulls_last(), Contact.id.asc()]
+        return [col.desc().nulls_last(), id_col.desc()]
+    return [col.asc().nulls_last(), id_col.asc()]
 
 
 def ids_select(q: ContactQuery, dialect: str) -> Select:
-    return select(Contact.id).where(where_clause(q, dialect)).order_by(*_order_by(q))
+    stmt = select(Contact.id).where(where_clause(q, dialect)).order_by(*_order_by(q))
+    if dialect == "sqlite" and q.sort == "name" and not q.trash and search_terms(q.text):
+        # Matches are looked up by id; this index answers with the sort key, so the wide
+        # contact rows are never read.
+        stmt = stmt.with_hint(Contact, "INDEXED BY ix_contacts_live_id_sort", "sqlite")
+    return stmt
 
 
 def count_select(q: ContactQuery, dialect: str) -> Select:
     return select(func.count()).select_from(Contact).where(where_clause(q, dialect))
 
 
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
 def search_ids(session: Session, q: ContactQuery, limit: int | None = None) -> list[int]:
-    stmt = ids_select(q, session.get_bind().dialect.name)
+    stmt = ids_select(q, _dialect(session))
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
 
 
+def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
+    """The first n ids of the query, reading as little as possible.
+
+    A common term is answered by reading rows in sort order until n match; a rare one by
+    its index entries. Same result as search_ids(q)[:n].
+    """
+    terms = search_terms(q.text)
+    if terms and q.sort == "name" and not q.trash and _dialect(session) == "sqlite":
+        window = (
+            select(Contact.id, Contact.sort_name)
+            .where(_live(q))
+            .order_by(*_order_by(q))
+            .limit(FIRST_PAGE_WALK)
+            .subquery()
+        )
+        stmt = (
+            select(window.c.id)
+            .join(Contact, Contact.id == window.c.id)
+            .where(*[_like_condition(t) for t in terms])
+            .order_by(*_order_by(q, window.c.sort_name, window.c.id))
+            .limit(n)
+        )
+        found = list(session.scalars(stmt))
+        if len(found) == n:
+            return found
+    return search_ids(session, q, limit=n)
+
+
+def all_ids(
+    session: Session, q: ContactQuery, cancelled: Callable[[], bool] | None = None
+) -> array:
+    """Every id of the query in order, as a compact array (8 bytes an id).
+
+    On SQLite the rows are read straight from the driver, and `cancelled` is polled while
+    the query runs, so a search overtaken by newer typing stops at once.
+    """
+    stmt = ids_select(q, _dialect(session))
+    if _dialect(session) != "sqlite":
+        return array("q", session.scalars(stmt))
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    raw = conn.connection.driver_connection
+    if cancelled is not None:
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
+    out = array("q")
+    try:
+        cursor = raw.execute(str(compiled), params)
+        while rows := cursor.fetchmany(50_000):
+            out.extend([row[0] for row in rows])
+    except sqlite3.OperationalError as exc:
+        if cancelled is not None and cancelled():
+            raise SearchCancelled("search cancelled") from exc
+        raise
+    finally:
+        if cancelled is not None:
+            raw.set_progress_handler(None, 0)
+    return out
+
+
 def count(session: Session, q: ContactQuery) -> int:
-    return int(session.scalar(count_select(q, session.get_bind().dialect.name)) or 0)
+    return int(session.scalar(count_select(q, _dialect(session))) or 0)

@@ -56,6 +56,20 @@ class ContactListModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: array) -> None:
+        """The rest of a result whose first rows are already shown: rows are appended, so
+        the view keeps its scroll position and selection. Anything else resets."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) == shown:
+            self._ids = ids
+            return
+        self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+        self._ids = ids
+        self.endInsertRows()
+
     def refresh_rows(self) -> None:
         """Rows changed in the database but the ids did not: drop the cache, repaint."""
         self._pages.clear()

@@ -60,7 +60,8 @@ class Job(QObject):
 
     @Slot(str)
     def _relay_error(self, message: str) -> None:
-        self.failed.emit(message)
+        if not self.is_cancelled():  # a cancelled job's failure is its cancellation
+            self.failed.emit(message)
 
     @Slot()
     def _relay_end(self) -> None:

@@ -24,13 +24,14 @@ from hubdesk import __version__
 from hubdesk.core import contacts as contact_service
 from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
-from hubdesk.core.query import ContactQuery, count, search_ids
+from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_list import ContactListModel, ContactTableView
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings, app_settings
 from hubdesk.ui.widgets.empty_state import EmptyState
 
 SEARCH_DEBOUNCE_MS = 200
+FIRST_PAGE = 60  # more than a tall window shows
 DEMO_CONTACTS = 1000
 
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.query = ContactQuery()
         self.total = 0
         self._generation = 0
+        self._first_shown = False
+        self._query_jobs: list = []
         name = db.path.name if db.path else db.engine.url.render_as_string(hide_password=True)
         self.setWindowTitle(f"HubDesk — {name}")
         self.resize(1280, 800)
@@ -171,26 +174,56 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def refresh(self) -> None:
-        """Rerun the current query off the UI thread; only the newest result is shown."""
+        """Rerun the current query off the UI thread, in two steps: the first page (shown
+        as soon as it is known), then every id and the counts (appended below it). Only the
+        newest query's results are shown; older ones are cancelled."""
         self._generation += 1
         generation, query, db = self._generation, self.query, self.db
+        for job in self._query_jobs:
+            job.cancel()
 
-        def work(_report, _cancelled):
+        def first(_report, _cancelled):
             with db.read_session() as s:
-                ids = search_ids(s, query)
+                return generation, first_page(s, query, FIRST_PAGE)
+
+        def everything(_report, cancelled):
+            with db.read_session() as s:
+                ids = all_ids(s, query, cancelled)
                 total = count(s, ContactQuery()) if query.text.strip() else len(ids)
             return generation, ids, total
 
-        self.jobs.start("search", work, self._show_result, self._show_error)
+        self._first_shown = False
+        self._query_jobs = [
+            self.jobs.start("search", first, self._show_first_page, self._show_error),
+            self.jobs.start("search", everything, self._show_result, self._show_error),
+        ]
+        if query.text.strip():
+            self.count_label.setText(self.tr("Searching…"))
+
+    def _show_first_page(self, result) -> None:
+        generation, ids = result
+        if generation != self._generation or self._first_shown:
+            return  # a newer query is on its way, or the whole result is already here
+        self._first_shown = True
+        selected = self.selected_ids()
+        self.model.set_ids(ids)
+        self._restore_selection(selected)
+        if ids:
+            self.stack.setCurrentWidget(self.table)
 
     def _show_result(self, result) -> None:
         generation, ids, total = result
         if generation != self._generation:
-            return  # a newer query is on its way
+            return
         selected = self.selected_ids()
-        self.model.set_ids(ids)
+        if self._first_shown:
+            self.model.extend_ids(ids)
+        else:
+            self.model.set_ids(ids)
+        self._first_shown = True
         self.total = total
-        self._restore_selection(selected)
+        if self.selected_ids() != selected[:1]:  # a reset (not an append) lost it
+            self._restore_selection(selected)
         self._update_counts()
         self.listUpdated.emit()
 

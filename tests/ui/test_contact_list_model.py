@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from array import array
+
 from PySide6.QtCore import Qt
 
 from hubdesk.core import contacts
@@ -87,3 +89,21 @@ def test_invalid_phone_is_shown_as_typed_and_marked(db):
     assert model.data(index) == "12-ab-34"
     assert model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
     assert "12-ab-34" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_rest_of_a_result_is_appended_below_the_first_page(demo_db, qtbot):
+    model, ids = _model(demo_db)
+    model.set_ids(ids[:60])
+    with qtbot.waitSignal(model.rowsInserted) as inserted, \
+            qtbot.assertNotEmitted(model.modelReset):
+        model.extend_ids(array("q", ids))
+    assert inserted.args[1:] == [60, len(ids) - 1]
+    assert model.rowCount() == len(ids)
+
+
+def test_a_result_that_does_not_continue_the_shown_rows_resets(demo_db, qtbot):
+    model, ids = _model(demo_db)
+    model.set_ids(ids[:60])
+    with qtbot.waitSignal(model.modelReset):
+        model.extend_ids(array("q", list(reversed(ids))))
+    assert model.id_at(0) == ids[-1]

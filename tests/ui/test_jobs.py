@@ -59,3 +59,22 @@ def test_cancelled_job_delivers_no_result(qtbot):
     runner.wait()
     assert results == []
     assert not runner.busy()
+
+
+def test_a_cancelled_job_that_then_fails_reports_nothing(qtbot):
+    runner = JobRunner()
+    started, release, messages = threading.Event(), threading.Event(), []
+
+    def work(_report, cancelled):
+        started.set()
+        release.wait(5)
+        raise HubDeskError("interrupted because it was cancelled")
+
+    job = runner.start("overtaken", work, on_failed=messages.append)
+    started.wait(5)
+    job.cancel()
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    runner.wait()
+    assert messages == []

@@ -104,7 +104,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index("ix_contacts_deleted_at", ["deleted_at"], unique=False)
+        batch_op.create_index(
+            "ix_contacts_trashed",
+            ["deleted_at"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NOT NULL"),
+        )
+        batch_op.create_index(
+            "ix_contacts_live_id_sort",
+            ["id", "sort_name"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        )
         batch_op.create_index("ix_contacts_external_id", ["external_id"], unique=False)
         batch_op.create_index("ix_contacts_import_job", ["import_job_id"], unique=False)
         batch_op.create_index(
@@ -330,7 +343,8 @@ def downgrade() -> None:
         )
         batch_op.drop_index("ix_contacts_import_job")
         batch_op.drop_index("ix_contacts_external_id")
-        batch_op.drop_index("ix_contacts_deleted_at")
+        batch_op.drop_index("ix_contacts_live_id_sort")
+        batch_op.drop_index("ix_contacts_trashed")
 
     op.drop_table("contacts")
     op.drop_table("segments")
