@@ -26,7 +26,7 @@ from hubdesk.core.models import (
     Label,
     Note,
 )
-from hubdesk.core.normalize import display_name, display_phone, initials
+from hubdesk.core.normalize import display_name, initials
 from hubdesk.core.notes import notes_for
 from hubdesk.core.searchtext import derived_columns
 from hubdesk.core.validation import clean_contact_fields, require_some_identity
@@ -53,7 +53,6 @@ class ListRow:
     email: str
     phone: str
     phone_valid: bool
-    phone_display: str
     company: str
     subscription_status: str
     last_activity_at: datetime | None
@@ -238,7 +237,6 @@ def list_rows(session: Session, ids: Sequence[int]) -> dict[int, ListRow]:
             email=email,
             phone=r.phone or "",
             phone_valid=bool(r.phone_valid),
-            phone_display=display_phone(r.phone, bool(r.phone_valid)),
             company=r.company or "",
             subscription_status=r.subscription_status,
             last_activity_at=r.last_activity_at,

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from hubdesk.core.contacts import ListRow
+from hubdesk.core.normalize import display_phone
 from hubdesk.ui.widgets.delegates import LabelChipsDelegate, NameDelegate
 from hubdesk.ui.widgets.format import SUBSCRIPTION_LABELS, plain_tooltip, relative_time
 
@@ -38,8 +39,8 @@ class ContactListModel(QAbstractTableModel):
     # The view asked for another order; the owner reruns the query (SQL sorts, not the model).
     sortRequested = Signal(str, bool)
 
-    PAGE_SIZE = 200
-    MAX_PAGES = 40  # 8,000 rows cached at most, whatever the list size
+    PAGE_SIZE = 100  # a few screens; small enough that fetching one never shows
+    MAX_PAGES = 80  # 8,000 rows cached at most, whatever the list size
 
     def __init__(self, fetch_rows: RowFetcher, parent=None):
         super().__init__(parent)
@@ -66,6 +67,8 @@ class ContactListModel(QAbstractTableModel):
         if len(ids) == shown:
             self._ids = ids
             return
+        # The page holding the last shown row was read when it had fewer ids: read it again.
+        self._pages.pop(max(shown - 1, 0) // self.PAGE_SIZE, None)
         self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
         self._ids = ids
         self.endInsertRows()
@@ -152,7 +155,7 @@ class ContactListModel(QAbstractTableModel):
         if key == "name":
             return row.name
         if key == "phone":
-            return row.phone_display
+            return display_phone(row.phone, row.phone_valid)
         if key == "subscription_status":
             return self.tr(SUBSCRIPTION_LABELS.get(row.subscription_status,
                                                    row.subscription_status))

@@ -26,6 +26,7 @@ BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
     "search_p50_ms": ("ms", None),
     "search_p95_ms": ("ms", 30.0),
     "search_short_cjk_p95_ms": ("ms", 30.0),
+    "search_all_ids_p95_ms": ("ms", None),
     "demo_data_build_s": ("s", None),
 }
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     db.dispose()
     naive = figures.pop("naive_like_p50_ms")
     for case, value in figures.items():
-        record(case, value, naive)
+        record(case, value, naive if case != "search_all_ids_p95_ms" else None)
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     probe = subprocess.run([sys.executable, "-m", "tests.bench.gui_probe", url], env=env,
@@ -75,9 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         base = "" if r["baseline"] is None else f"{r['baseline']:.1f}"
         budget = "" if r["budget"] is None else f"{r['budget']:g}"
         print(f"{r['case']:<26}{r['value']:>10.2f} {r['unit']:<2}{base:>11}{budget:>10}  {ok}")
-    print("\nper query (median ms, matches):")
-    for q, ms, hits in per_query:
-        print(f"  {q:<14}{ms:>8.1f} ms {hits:>9,}")
+    print("\nper query: first page (median), whole result, matches")
+    for q, ms, full_ms, hits in per_query:
+        print(f"  {q:<14}{ms:>8.1f} ms {full_ms:>8.1f} ms {hits:>9,}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

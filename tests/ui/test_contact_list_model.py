@@ -101,6 +101,16 @@ def test_the_rest_of_a_result_is_appended_below_the_first_page(demo_db, qtbot):
     assert model.rowCount() == len(ids)
 
 
+def test_rows_appended_inside_an_already_read_page_are_shown(demo_db):
+    model, ids = _model(demo_db)
+    model.set_ids(ids[:60])
+    assert model.data(model.index(59, 1))  # reads the page that holds rows 0–99
+    model.extend_ids(array("q", ids))
+    with demo_db.read_session() as s:
+        expected = contacts.list_rows(s, [ids[75]])[ids[75]].email
+    assert model.data(model.index(75, 1)) == expected
+
+
 def test_a_result_that_does_not_continue_the_shown_rows_resets(demo_db, qtbot):
     model, ids = _model(demo_db)
     model.set_ids(ids[:60])
