@@ -269,3 +269,22 @@ def first_last_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[st
         select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.id.in_(ids))
     )
     return {r.id: (r.first_name, r.last_name) for r in rows}
+
+
+def contacts_with_email(session: Session, email: str) -> list[int]:
+    """Live contacts that have this email, primary or additional, ignoring case.
+
+    Two contacts may share an email (people share inboxes; imports bring duplicates); this is
+    how the editor, the importer and the duplicate finder notice it.
+    """
+    key = (email or "").strip().lower()
+    if not key:
+        return []
+    primary = select(Contact.id).where(Contact.deleted_at.is_(None),
+                                       func.lower(Contact.email) == key)
+    additional = (
+        select(ContactEmail.contact_id)
+        .join(Contact, Contact.id == ContactEmail.contact_id)
+        .where(Contact.deleted_at.is_(None), func.lower(ContactEmail.email) == key)
+    )
+    return sorted(set(session.scalars(primary)) | set(session.scalars(additional)))

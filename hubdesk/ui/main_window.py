@@ -29,6 +29,7 @@ from hubdesk.ui.contact_list import ContactListModel, ContactTableView
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings, app_settings
 from hubdesk.ui.widgets.empty_state import EmptyState
+from hubdesk.ui.widgets.icons import icon
 
 SEARCH_DEBOUNCE_MS = 200
 FIRST_PAGE = 60  # more than a tall window shows
@@ -79,11 +80,11 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.new_action = QAction(self.tr("New contact"), self)
+        self.new_action = QAction(icon("new-contact"), self.tr("New contact"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setEnabled(False)
         self.new_action.setToolTip(self.tr("Creating contacts arrives with the contact editor"))
-        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action = QAction(icon("import"), self.tr("Import…"), self)
         self.import_action.setEnabled(False)
         self.import_action.setToolTip(self.tr("Import arrives with the import wizard"))
         self.find_action = QAction(self.tr("Find"), self)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, email, phone or company  (Ctrl+F)"))

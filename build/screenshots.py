@@ -1,0 +1,73 @@
+"""Screenshots for docs/: the real window on demo data, as a user sees it.
+
+Run under a (virtual) screen:
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+from hubdesk.config import sqlite_url
+from hubdesk.core.db import open_database
+from hubdesk.core.demo import add_demo_contacts
+from hubdesk.ui.app import make_application
+from hubdesk.ui.main_window import MainWindow
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def settle(window: MainWindow, ms: int = 600) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(window: MainWindow, name: str) -> None:
+    window.grab().save(str(DOCS / name))
+    print(f"wrote docs/{name}")
+
+
+def main() -> int:
+    app = make_application(sys.argv[:1])
+    tmp = Path(tempfile.mkdtemp())
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    DOCS.mkdir(exist_ok=True)
+
+    empty = open_database(sqlite_url(tmp / "empty.db"))
+    window = MainWindow(empty, settings)
+    window.resize(1360, 820)
+    window.show()
+    settle(window)
+    shoot(window, "empty-state.png")
+    window.close()
+    empty.dispose()
+
+    db = open_database(sqlite_url(tmp / "demo.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+    window = MainWindow(db, settings)
+    window.resize(1360, 820)
+    window.show()
+    settle(window)
+    window.table.selectRow(3)
+    settle(window, 200)
+    shoot(window, "main-window.png")
+    window.search.setText("山田")
+    settle(window, 900)
+    shoot(window, "search-japanese.png")
+    window.search.setText("090-1")
+    settle(window, 900)
+    shoot(window, "search-phone.png")
+    window.close()
+    db.dispose()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
