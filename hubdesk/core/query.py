@@ -122,6 +122,19 @@ def where_clause(q: ContactQuery, dialect: str) -> ColumnElement[bool]:
     return and_(true(), *parts)
 
 
+def _fts_join(terms: list[str]):
+    """On SQLite, the first term's index drives the query: its matches arrive in id order
+    and are joined to the contacts, which is cheaper than testing every row against a list.
+    The other terms (if any) are tested per row. Returns (from clause, conditions)."""
+    index = _FTS_TABLES[len(terms[0]) >= SHORT_TERM].alias("m")
+    source = index.join(Contact, Contact.id == index.c.rowid)
+    match = literal_column(f"{index.name}.{index.original.name}").op("MATCH")(
+        bindparam("q0", _fts_phrase(terms[0]))
+    )
+    rest = [_term_condition(t, "sqlite", i) for i, t in enumerate(terms[1:], start=1)]
+    return source, [match, *rest]
+
+
 def _sort_column(q: ContactQuery):
     if q.sort not in SORT_KEYS:
         raise ValueError(f"cannot sort by '{q.sort}'")
@@ -139,10 +152,18 @@ def _order_by(q: ContactQuery, col=None, id_col=None) -> list[ColumnElement]:
 
 
 def ids_select(q: ContactQuery, dialect: str) -> Select:
-    stmt = select(Contact.id).where(where_clause(q, dialect)).order_by(*_order_by(q))
-    if dialect == "sqlite" and q.sort == "name" and not q.trash and search_terms(q.text):
-        # Matches are looked up by id; this index answers with the sort key, so the wide
-        # contact rows are never read.
+    terms = search_terms(q.text)
+    if dialect != "sqlite" or not terms:
+        return select(Contact.id).where(where_clause(q, dialect)).order_by(*_order_by(q))
+    source, conditions = _fts_join(terms)
+    stmt = (
+        select(Contact.id)
+        .select_from(source)
+        .where(_live(q), *conditions)
+        .order_by(*_order_by(q))
+    )
+    if q.sort == "name" and not q.trash:
+        # This index answers "which contact, and where by name" without reading wide rows.
         stmt = stmt.with_hint(Contact, "INDEXED BY ix_contacts_live_id_sort", "sqlite")
     return stmt
 
