@@ -33,7 +33,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cur.execute("PRAGMA temp_store = MEMORY")
     cur.close()
 
 
