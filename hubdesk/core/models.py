@@ -172,9 +172,13 @@ class AttributeValue(Base):
     value_bool: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
-        Index("ix_attribute_values_number", "definition_id", "value_number"),
-        Index("ix_attribute_values_text", "definition_id", "value_text"),
-        Index("ix_attribute_values_date", "definition_id", "value_date"),
+        # Partial: each value lives in one column, so each index holds only its own type.
+        *(
+            Index(f"ix_attribute_values_{kind}", "definition_id", f"value_{kind}",
+                  sqlite_where=text(f"value_{kind} IS NOT NULL"),
+                  postgresql_where=text(f"value_{kind} IS NOT NULL"))
+            for kind in ("number", "text", "date")
+        ),
     )
 
 

@@ -172,13 +172,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("attribute_values", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_attribute_values_date", ["definition_id", "value_date"], unique=False
+            "ix_attribute_values_date",
+            ["definition_id", "value_date"],
+            unique=False,
+            sqlite_where=sa.text("value_date IS NOT NULL"),
+            postgresql_where=sa.text("value_date IS NOT NULL"),
         )
         batch_op.create_index(
-            "ix_attribute_values_number", ["definition_id", "value_number"], unique=False
+            "ix_attribute_values_number",
+            ["definition_id", "value_number"],
+            unique=False,
+            sqlite_where=sa.text("value_number IS NOT NULL"),
+            postgresql_where=sa.text("value_number IS NOT NULL"),
         )
         batch_op.create_index(
-            "ix_attribute_values_text", ["definition_id", "value_text"], unique=False
+            "ix_attribute_values_text",
+            ["definition_id", "value_text"],
+            unique=False,
+            sqlite_where=sa.text("value_text IS NOT NULL"),
+            postgresql_where=sa.text("value_text IS NOT NULL"),
         )
 
     op.create_table(
