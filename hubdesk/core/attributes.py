@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
@@ -164,3 +164,101 @@ def attribute_values(session: Session, contact_id: int) -> dict[str, Any]:
         if info is not None:
             out[info.key] = typed_value(info, v)
     return out
+
+
+def _definition(session: Session, definition_id: int) -> AttributeDefinition:
+    d = session.get(AttributeDefinition, definition_id)
+    if d is None:
+        raise ValidationError({"attribute": f"no attribute with id {definition_id}"})
+    return d
+
+
+def clear_attribute_values(session: Session, contact_id: int, keys: list[str]) -> None:
+    ids = [d.id for d in list_attributes(session) if d.key in keys]
+    if ids:
+        session.execute(delete(AttributeValue).where(AttributeValue.contact_id == contact_id,
+                                                     AttributeValue.definition_id.in_(ids)))
+
+
+def update_attribute(
+    session: Session, definition_id: int, *, label: str | None = None,
+    options: list[str] | None = None,
+) -> AttributeInfo:
+    """Rename, or change a list's options (refused while a contact uses a removed option)."""
+    d = _definition(session, definition_id)
+    if label is not None:
+        if not label.strip():
+            raise ValidationError({"label": "an attribute needs a name"})
+        d.label = label.strip()
+    if options is not None:
+        if d.type != "list":
+            raise ValidationError({"options": "only list attributes have options"})
+        cleaned = list(dict.fromkeys(o.strip() for o in options if o.strip()))
+        if not cleaned:
+            raise ValidationError({"options": "a list attribute needs at least one option"})
+        in_use = set(session.scalars(
+            select(AttributeValue.value_text).where(AttributeValue.definition_id == d.id)
+            .distinct()
+        ))
+        dropped = sorted(v for v in in_use if v not in cleaned)
+        if dropped:
+            raise ValidationError({"options": "still used by contacts: " + ", ".join(dropped)})
+        d.options = json.dumps(cleaned, ensure_ascii=False)
+    session.flush()
+    return _info(d)
+
+
+def reorder_attributes(session: Session, ordered_ids: list[int]) -> None:
+    for position, definition_id in enumerate(ordered_ids):
+        _definition(session, definition_id).position = position
+    session.flush()
+
+
+def delete_attribute(session: Session, definition_id: int) -> int:
+    """Delete a definition and its values; returns how many values went with it."""
+    d = _definition(session, definition_id)
+    count = int(session.scalar(select(func.count()).select_from(AttributeValue)
+                               .where(AttributeValue.definition_id == d.id)) or 0)
+    session.execute(delete(AttributeValue).where(AttributeValue.definition_id == d.id))
+    session.delete(d)
+    session.flush()
+    return count
+
+
+def _as_text(info: AttributeInfo, v: AttributeValue) -> str:
+    value = typed_value(info, v)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def change_attribute_type(
+    session: Session, definition_id: int, new_type: str, options: list[str] | None = None,
+    *, apply: bool = False,
+) -> list[tuple[int, str]]:
+    """Values that cannot become `new_type`, as (contact id, value). With apply=True and no
+    such values, converts every value; with any, changes nothing (the caller asks first)."""
+    if new_type not in ATTRIBUTE_TYPES:
+        raise ValidationError({"type": f"must be one of {', '.join(ATTRIBUTE_TYPES)}"})
+    d = _definition(session, definition_id)
+    old = _info(d)
+    new = AttributeInfo(d.id, d.key, d.label, new_type, tuple(options or old.options))
+    if new_type == "list" and not new.options:
+        raise ValidationError({"options": "a list attribute needs at least one option"})
+    values = list(session.scalars(select(AttributeValue)
+                                  .where(AttributeValue.definition_id == d.id)))
+    converted, failures = [], []
+    for v in values:
+        text_value = _as_text(old, v)
+        try:
+            converted.append((v, coerce_value(new, text_value)))
+        except ValueError:
+            failures.append((v.contact_id, text_value))
+    if apply and not failures:
+        for v, cols in converted:
+            for key, value in cols.items():
+                setattr(v, key, value)
+        d.type = new_type
+        d.options = json.dumps(list(new.options), ensure_ascii=False) if new.options else None
+        session.flush()
+    return failures

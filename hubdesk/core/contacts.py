@@ -15,8 +15,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from hubdesk.core import attributes as attrs
 from hubdesk.core.clock import utcnow
 from hubdesk.core.conversations import conversations_for
-from hubdesk.core.errors import HubDeskError, NotFoundError
-from hubdesk.core.labels import add_labels
+from hubdesk.core.errors import HubDeskError, NotFoundError, ValidationError
+from hubdesk.core.fields import EDITABLE_KEYS
+from hubdesk.core.labels import add_labels, set_contact_labels
 from hubdesk.core.models import (
     Contact,
     ContactEmail,
@@ -90,15 +91,10 @@ def create_contact(
     values = clean_contact_fields(data, region=region)
     require_some_identity(values)
     now = now or utcnow()
+    emails, phones = _clean_extras(extra_emails, extra_phones, region)
     contact = Contact(**values, problems=_problems(values), created_at=now, updated_at=now,
                       import_job_id=import_job_id)
-    for i, email in enumerate(extra_emails):
-        e = clean_contact_fields({"email": email}, partial=True)["email"]
-        contact.emails.append(ContactEmail(email=e, position=i))
-    for i, raw in enumerate(extra_phones):
-        p = clean_contact_fields({"phone": raw}, region=region, partial=True)
-        contact.phones.append(ContactPhone(phone=p["phone"], phone_valid=p["phone_valid"],
-                                           position=i))
+    contact.emails, contact.phones = emails, phones
     _refresh_derived(contact)
     session.add(contact)
     session.flush()
@@ -116,6 +112,29 @@ def _live(session: Session, contact_id: int, *, include_trashed: bool = False) -
     return contact
 
 
+def _clean_extras(
+    emails: Sequence[str], phones: Sequence[str], region: str | None
+) -> tuple[list[ContactEmail], list[ContactPhone]]:
+    errors: dict[str, str] = {}
+    out_e, out_p = [], []
+    for i, email in enumerate(e for e in emails if e.strip()):
+        try:
+            value = clean_contact_fields({"email": email}, partial=True)["email"]
+            out_e.append(ContactEmail(email=value, position=i))
+        except ValidationError as exc:
+            errors[f"emails[{i}]"] = exc.errors["email"]
+    for i, raw in enumerate(p for p in phones if p.strip()):
+        try:
+            p = clean_contact_fields({"phone": raw}, region=region, partial=True)
+            out_p.append(ContactPhone(phone=p["phone"], phone_valid=p["phone_valid"],
+                                      position=i))
+        except ValidationError as exc:
+            errors[f"phones[{i}]"] = exc.errors["phone"]
+    if errors:
+        raise ValidationError(errors)
+    return out_e, out_p
+
+
 def update_contact(
     session: Session,
     contact_id: int,
@@ -123,8 +142,12 @@ def update_contact(
     *,
     expected_version: int | None = None,
     region: str | None = None,
+    extra_emails: Sequence[str] | None = None,
+    extra_phones: Sequence[str] | None = None,
+    labels: Sequence[str] | None = None,
 ) -> int:
-    """Apply changed fields; returns the new version. Refuses a stale expected_version."""
+    """Apply changed fields (and, when given, replace the additional emails, phones and
+    labels); returns the new version. Refuses a stale expected_version."""
     contact = _live(session, contact_id)
     if expected_version is not None and contact.version != expected_version:
         raise ConcurrentEditError(
@@ -134,8 +157,13 @@ def update_contact(
     values = clean_contact_fields(changes, region=region, partial=True)
     merged = {k: getattr(contact, k) for k in CONTACT_FIELDS} | values
     require_some_identity(merged)
+    emails, phones = _clean_extras(extra_emails or (), extra_phones or (), region)
     for key, value in values.items():
         setattr(contact, key, value)
+    if extra_emails is not None:
+        contact.emails = emails
+    if extra_phones is not None:
+        contact.phones = phones
     contact.problems = _problems(merged)
     contact.updated_at = utcnow()
     _refresh_derived(contact)
@@ -143,7 +171,30 @@ def update_contact(
         session.flush()
     except StaleDataError as exc:
         raise ConcurrentEditError(f"contact {contact_id} was changed by someone else") from exc
+    if labels is not None:
+        set_contact_labels(session, contact_id, list(labels))
     return contact.version
+
+
+def editable_values(session: Session, contact_id: int) -> dict[str, Any]:
+    """What the edit dialog shows and what undo restores: every editable field as text,
+    the additional emails and phones, the label names and the version."""
+    c = get_contact(session, contact_id)
+    out: dict[str, Any] = {key: ("" if c[key] is None else c[key]) for key in EDITABLE_KEYS}
+    out["extra_emails"] = [e["email"] for e in c["emails"]]
+    out["extra_phones"] = [p["phone"] for p in c["phones"]]
+    out["labels"] = [lb["name"] for lb in c["labels"]]
+    out["version"] = c["version"]
+    return out
+
+
+def apply_values(session: Session, contact_id: int, values: Mapping[str, Any]) -> int:
+    """Write back a dict shaped like editable_values() (undo and redo of an edit)."""
+    fields = {k: v for k, v in values.items() if k in EDITABLE_KEYS}
+    return update_contact(
+        session, contact_id, fields, extra_emails=values.get("extra_emails"),
+        extra_phones=values.get("extra_phones"), labels=values.get("labels"),
+    )
 
 
 def trash_contacts(session: Session, ids: Iterable[int]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
@@ -81,3 +81,67 @@ def list_labels(session: Session) -> list[LabelInfo]:
         .order_by(Label.name_key)
     )
     return [LabelInfo(lb.id, lb.name, lb.color, lb.description, n) for lb, n in rows]
+
+
+def labels_of(session: Session, contact_id: int) -> list[LabelInfo]:
+    rows = session.scalars(
+        select(Label).join(ContactLabel, ContactLabel.label_id == Label.id)
+        .where(ContactLabel.contact_id == contact_id).order_by(Label.name_key)
+    )
+    return [LabelInfo(lb.id, lb.name, lb.color, lb.description) for lb in rows]
+
+
+def remove_labels(session: Session, contact_id: int, names: list[str]) -> int:
+    keys = [label_key(n) for n in names]
+    ids = list(session.scalars(select(Label.id).where(Label.name_key.in_(keys))))
+    if not ids:
+        return 0
+    result = session.execute(
+        delete(ContactLabel).where(ContactLabel.contact_id == contact_id,
+                                   ContactLabel.label_id.in_(ids))
+    )
+    return result.rowcount or 0
+
+
+def set_contact_labels(session: Session, contact_id: int, names: list[str]) -> None:
+    """Exactly these labels on the contact (created as needed)."""
+    current = {lb.name for lb in labels_of(session, contact_id)}
+    wanted_keys = {label_key(n) for n in names}
+    remove_labels(session, contact_id, [n for n in current if label_key(n) not in wanted_keys])
+    add_labels(session, contact_id, list(names))
+
+
+def update_label(
+    session: Session, label_id: int, *, name: str | None = None, color: str | None = None,
+    description: str | None = None,
+) -> LabelInfo:
+    label = session.get(Label, label_id)
+    if label is None:
+        raise ValidationError({"label": f"no label with id {label_id}"})
+    if name is not None:
+        name = _check_name(name)
+        clash = session.scalar(select(Label).where(Label.name_key == label_key(name),
+                                                   Label.id != label_id))
+        if clash is not None:
+            raise ValidationError({"label": f"a label named '{clash.name}' already exists"})
+        label.name, label.name_key = name, label_key(name)
+    if color is not None:
+        if not _COLOR.match(color):
+            raise ValidationError({"color": f"'{color}' is not a colour like #2563eb"})
+        label.color = color.lower()
+    if description is not None:
+        label.description = description.strip()
+    session.flush()
+    return LabelInfo(label.id, label.name, label.color, label.description)
+
+
+def label_usage(session: Session, label_id: int) -> int:
+    return int(session.scalar(select(func.count()).select_from(ContactLabel)
+                              .where(ContactLabel.label_id == label_id)) or 0)
+
+
+def delete_label(session: Session, label_id: int) -> int:
+    """Delete a label; returns how many contacts lost it."""
+    affected = label_usage(session, label_id)
+    session.execute(delete(Label).where(Label.id == label_id))
+    return affected

@@ -1,0 +1,1 @@
+"""Dialogs: contact editor, custom attribute definitions, label management."""

@@ -1,0 +1,1 @@
+"""The profile panel beside the list: header and tabs for one contact."""

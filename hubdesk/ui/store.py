@@ -1,0 +1,229 @@
+"""Every change a user makes goes through here: it is validated and written by the core
+services, recorded on one QUndoStack (Edit → Undo/Redo), and announced by signal so the list
+and the profile refresh. Widgets never open sessions for writing themselves.
+
+Each change is first applied for real; only if it succeeds is an undo command pushed (whose
+first redo does nothing), so an invalid edit raises ValidationError to the caller and leaves
+nothing on the stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.orm import Session
+
+from hubdesk.core import attributes as attrs
+from hubdesk.core import contacts, labels, notes
+from hubdesk.core.db import Database
+
+Step = Callable[[Session], Any]
+
+
+class _Change(QUndoCommand):
+    def __init__(self, store: ContactStore, text: str, redo: Step, undo: Step,
+                 contact_ids: Sequence[int]):
+        super().__init__(text)
+        self._store, self._redo, self._undo = store, redo, undo
+        self._ids = list(contact_ids)
+        self._applied = True  # applied by the store before it was pushed
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._store._run(self._redo, self._ids)
+
+    def undo(self) -> None:
+        self._store._run(self._undo, self._ids)
+
+
+class ContactStore(QObject):
+    # Contacts whose fields, labels, attributes or notes changed (ids), or [] for "many".
+    contactsChanged = Signal(list)
+    # Contacts that appeared or disappeared from the live list (create, trash, restore…).
+    listChanged = Signal()
+    labelsChanged = Signal()
+    attributesChanged = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None, author: str = ""):
+        super().__init__(parent)
+        self.db = db
+        self.author = author
+        self.undo_stack = QUndoStack(self)
+
+    # --- plumbing ------------------------------------------------------------------------
+    def _run(self, step: Step, ids: Sequence[int]) -> Any:
+        with self.db.session() as s:
+            result = step(s)
+        self._announce(ids)
+        return result
+
+    def _announce(self, ids: Sequence[int]) -> None:
+        self.contactsChanged.emit(list(ids))
+
+    def _apply(self, text: str, redo: Step, undo: Step, ids: Sequence[int]) -> Any:
+        result = self._run(redo, ids)
+        self.undo_stack.push(_Change(self, text, redo, undo, ids))
+        return result
+
+    def read(self, fn: Callable[[Session], Any]) -> Any:
+        with self.db.read_session() as s:
+            return fn(s)
+
+    # --- contacts ------------------------------------------------------------------------
+    def contact(self, contact_id: int) -> dict:
+        return self.read(lambda s: contacts.get_contact(s, contact_id))
+
+    def editable(self, contact_id: int) -> dict:
+        return self.read(lambda s: contacts.editable_values(s, contact_id))
+
+    def create_contact(self, values: dict, region: str | None = None) -> int:
+        fields = {k: v for k, v in values.items()
+                  if k not in ("extra_emails", "extra_phones", "labels", "version")}
+        with self.db.session() as s:
+            new_id = contacts.create_contact(
+                s, fields, region=region, labels=values.get("labels", ()),
+                extra_emails=values.get("extra_emails", ()),
+                extra_phones=values.get("extra_phones", ()),
+            )
+        name = values.get("first_name") or values.get("last_name") or values.get("email") or ""
+        self.undo_stack.push(_Change(
+            self, self.tr("Create %1").replace("%1", name),
+            lambda s: contacts.restore_contacts(s, [new_id]),
+            lambda s: contacts.trash_contacts(s, [new_id]), [new_id]))
+        self.listChanged.emit()
+        return new_id
+
+    def edit_contact(self, contact_id: int, after: dict, region: str | None = None) -> None:
+        before = self.editable(contact_id)
+        expected = after.get("version")
+
+        def redo(s: Session) -> None:
+            fields = {k: v for k, v in after.items() if k in contacts.EDITABLE_KEYS}
+            contacts.update_contact(
+                s, contact_id, fields, region=region, expected_version=expected,
+                extra_emails=after.get("extra_emails"), extra_phones=after.get("extra_phones"),
+                labels=after.get("labels"))
+
+        def undo(s: Session) -> None:
+            contacts.apply_values(s, contact_id, before)
+
+        self._apply(self.tr("Edit %1").replace("%1", _name(before)), redo, undo, [contact_id])
+        # Undo and redo restore values, not versions: later redos must not be refused.
+        expected = None
+
+    def set_field(self, contact_id: int, key: str, value: Any) -> None:
+        before = self.editable(contact_id)[key]
+        self._apply(
+            self.tr("Change %1").replace("%1", key),
+            lambda s: contacts.update_contact(s, contact_id, {key: value}),
+            lambda s: contacts.update_contact(s, contact_id, {key: before}),
+            [contact_id])
+
+    def trash(self, ids: Sequence[int]) -> int:
+        ids = list(ids)
+        count = self._apply(
+            self.tr("Delete %n contact(s)").replace("%n", str(len(ids))),
+            lambda s: contacts.trash_contacts(s, ids),
+            lambda s: contacts.restore_contacts(s, ids), ids)
+        self.listChanged.emit()
+        return count
+
+    def restore(self, ids: Sequence[int]) -> int:
+        ids = list(ids)
+        count = self._apply(
+            self.tr("Restore %n contact(s)").replace("%n", str(len(ids))),
+            lambda s: contacts.restore_contacts(s, ids),
+            lambda s: contacts.trash_contacts(s, ids), ids)
+        self.listChanged.emit()
+        return count
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete for good (from Trash only). Cannot be undone: the caller confirms first."""
+        count = self._run(lambda s: contacts.purge_contacts(s, list(ids)), ids)
+        self.undo_stack.clear()  # earlier steps may refer to what no longer exists
+        self.listChanged.emit()
+        return count
+
+    def empty_trash(self) -> int:
+        count = self._run(contacts.empty_trash, [])
+        self.undo_stack.clear()
+        self.listChanged.emit()
+        return count
+
+    # --- labels --------------------------------------------------------------------------
+    def add_label(self, contact_id: int, name: str, color: str | None = None) -> None:
+        def redo(s: Session) -> None:
+            labels.ensure_label(s, name, color)
+            labels.add_labels(s, contact_id, [name])
+
+        had = {lb.name.casefold() for lb in self.read(lambda s: labels.labels_of(s, contact_id))}
+        if name.strip().casefold() in had:
+            return
+        self._apply(self.tr("Add label %1").replace("%1", name), redo,
+                    lambda s: labels.remove_labels(s, contact_id, [name]), [contact_id])
+        self.labelsChanged.emit()
+
+    def remove_label(self, contact_id: int, name: str) -> None:
+        self._apply(self.tr("Remove label %1").replace("%1", name),
+                    lambda s: labels.remove_labels(s, contact_id, [name]),
+                    lambda s: labels.add_labels(s, contact_id, [name]), [contact_id])
+
+    def all_labels(self) -> list[labels.LabelInfo]:
+        return self.read(labels.list_labels)
+
+    # --- custom attributes ---------------------------------------------------------------
+    def set_attribute(self, contact_id: int, key: str, value: Any) -> None:
+        """Set (or, with None/"", clear) one attribute; invalid values raise ValidationError."""
+        before = self.read(lambda s: attrs.attribute_values(s, contact_id)).get(key)
+
+        def write(v: Any) -> Step:
+            def step(s: Session) -> None:
+                if v is None or v == "":
+                    attrs.clear_attribute_values(s, contact_id, [key])
+                else:
+                    attrs.set_attribute_values(s, contact_id, {key: v})
+            return step
+
+        self._apply(self.tr("Change %1").replace("%1", key), write(value), write(before),
+                    [contact_id])
+
+    def attribute_definitions(self) -> list[attrs.AttributeInfo]:
+        return self.read(attrs.list_attributes)
+
+    # --- notes ---------------------------------------------------------------------------
+    def add_note(self, contact_id: int, body: str) -> int:
+        note_id = self._run(lambda s: notes.add_note(s, contact_id, body, self.author),
+                            [contact_id])
+        saved: dict = {}
+
+        def undo(s: Session) -> None:
+            saved.update(notes.delete_note(s, note_id))
+
+        self.undo_stack.push(_Change(self, self.tr("Add note"),
+                                     lambda s: notes.restore_note(s, saved), undo, [contact_id]))
+        return note_id
+
+    def edit_note(self, contact_id: int, note_id: int, body: str, before: str) -> None:
+        self._apply(self.tr("Edit note"), lambda s: notes.update_note(s, note_id, body),
+                    lambda s: notes.update_note(s, note_id, before), [contact_id])
+
+    def delete_note(self, contact_id: int, note_id: int) -> None:
+        saved: dict = {}
+
+        def redo(s: Session) -> None:
+            saved.update(notes.delete_note(s, note_id))
+
+        self._apply(self.tr("Delete note"), redo, lambda s: notes.restore_note(s, saved),
+                    [contact_id])
+
+
+def _name(values: dict) -> str:
+    from hubdesk.core.normalize import display_name
+
+    return display_name(values.get("first_name", ""), values.get("last_name", "")) or (
+        values.get("email") or "")
