@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,9 +25,11 @@ from hubdesk.core import contacts as contact_service
 from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
+from hubdesk.ui.contact_actions import ContactActions
 from hubdesk.ui.contact_list import ContactListModel, ContactTableView
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings, app_settings
+from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
 from hubdesk.ui.widgets.icons import icon
 
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
         self.db = db
         self.settings = WindowSettings(settings or app_settings())
         self.jobs = JobRunner(self)
+        self.store = ContactStore(db, self)
+        self.store.listChanged.connect(self.refresh)
+        self.store.contactsChanged.connect(lambda _ids: self.model.refresh_rows())
         self.query = ContactQuery()
         self.total = 0
         self._generation = 0
@@ -66,6 +71,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
 
+        self.contact_actions = ContactActions(self.store, self, self.selected_names)
+        self.contact_actions.failed.connect(self._show_error)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.contact_actions.update_enabled())
+        self.model.modelReset.connect(self.contact_actions.update_enabled)
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
@@ -99,6 +109,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.view_contacts = QAction(self.tr("Contacts"), self, checkable=True, checked=True)
+        self.view_trash = QAction(self.tr("Trash"), self, checkable=True)
+        views = QActionGroup(self)
+        for action in (self.view_contacts, self.view_trash):
+            views.addAction(action)
+        self.view_trash.toggled.connect(self._show_trash)
         self.about_action = QAction(self.tr("About HubDesk"), self)
         self.about_action.triggered.connect(self._about)
 
@@ -107,6 +123,9 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.view_contacts)
+        bar.addAction(self.view_trash)
+        bar.addSeparator()
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, email, phone or company  (Ctrl+F)"))
@@ -118,9 +137,16 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        actions = self.contact_actions
+        for action in (actions.restore, actions.purge, actions.empty_trash):
+            bar.addAction(action)
         bar.addAction(self.import_action)
         bar.addAction(self.new_action)
+        bar.addAction(actions.delete)
         self.addToolBar(bar)
+        # Esc in the search box clears it, as in every search field users know.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search,
+                  context=Qt.ShortcutContext.WidgetShortcut)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -131,7 +157,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.contact_actions.undo)
+        edit_menu.addAction(self.contact_actions.redo)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.contact_actions.delete)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.view_contacts)
+        view_menu.addAction(self.view_trash)
+        trash_menu = view_menu.addMenu(self.tr("Trash actions"))
+        for action in (self.contact_actions.restore, self.contact_actions.purge,
+                       self.contact_actions.empty_trash):
+            trash_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.demo_action)
         help_menu.addAction(self.about_action)
@@ -191,7 +228,8 @@ class MainWindow(QMainWindow):
         def everything(_report, cancelled):
             with db.read_session() as s:
                 ids = all_ids(s, query, cancelled)
-                total = count(s, ContactQuery()) if query.text.strip() else len(ids)
+                everyone = ContactQuery(trash=query.trash)
+                total = count(s, everyone) if query.text.strip() else len(ids)
             return generation, ids, total
 
         self._first_shown = False
@@ -238,17 +276,24 @@ class MainWindow(QMainWindow):
         if self.query.text.strip():
             self.count_label.setText(self.tr("%1 of %2 match").replace("%1", f"{shown:,}")
                                      .replace("%2", f"{self.total:,}"))
+        elif self.query.trash:
+            self.count_label.setText(self.tr("%1 in Trash").replace("%1", f"{shown:,}"))
         else:
             self.count_label.setText(self.tr("%1 contacts").replace("%1", f"{shown:,}"))
         if shown:
             self.stack.setCurrentWidget(self.table)
             return
         searching = bool(self.query.text.strip())
-        self.empty_import.setVisible(not searching)
-        self.empty_new.setVisible(not searching)
-        self.empty_demo.setVisible(not searching)
+        self.empty_import.setVisible(not searching and not self.query.trash)
+        self.empty_new.setVisible(not searching and not self.query.trash)
+        self.empty_demo.setVisible(not searching and not self.query.trash)
         self.empty_clear.setVisible(searching)
-        if searching:
+        if self.query.trash and not searching:
+            self.empty.show_message(
+                self.tr("Trash is empty"),
+                self.tr("Deleted contacts wait here until you restore them or empty the Trash."),
+            )
+        elif searching:
             self.empty.show_message(
                 self.tr("No matches"),
                 self.tr("No contact matches “%1”. Search by name, email, phone or company.")
@@ -260,6 +305,22 @@ class MainWindow(QMainWindow):
                 self.tr("Import a file or create a contact to get started."),
             )
         self.stack.setCurrentWidget(self.empty)
+
+    def selected_names(self) -> list[tuple[int, str]]:
+        out = []
+        for cid in self.selected_ids():
+            row = self.model.row_of(cid)
+            contact = self.model.contact_row(row) if row is not None else None
+            out.append((cid, (contact.name or contact.email or contact.company)
+                        if contact else str(cid)))
+        return out
+
+    def _show_trash(self, trash: bool) -> None:
+        self.query = replace(self.query, trash=trash)
+        self.contact_actions.set_trash_view(trash)
+        self.new_action.setVisible(not trash)
+        self.import_action.setVisible(not trash)
+        self.refresh()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

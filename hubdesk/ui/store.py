@@ -25,20 +25,21 @@ Step = Callable[[Session], Any]
 
 class _Change(QUndoCommand):
     def __init__(self, store: ContactStore, text: str, redo: Step, undo: Step,
-                 contact_ids: Sequence[int]):
+                 contact_ids: Sequence[int], membership: bool = False):
         super().__init__(text)
         self._store, self._redo, self._undo = store, redo, undo
         self._ids = list(contact_ids)
+        self._membership = membership
         self._applied = True  # applied by the store before it was pushed
 
     def redo(self) -> None:
         if self._applied:
             self._applied = False
             return
-        self._store._run(self._redo, self._ids)
+        self._store._run(self._redo, self._ids, self._membership)
 
     def undo(self) -> None:
-        self._store._run(self._undo, self._ids)
+        self._store._run(self._undo, self._ids, self._membership)
 
 
 class ContactStore(QObject):
@@ -56,18 +57,19 @@ class ContactStore(QObject):
         self.undo_stack = QUndoStack(self)
 
     # --- plumbing ------------------------------------------------------------------------
-    def _run(self, step: Step, ids: Sequence[int]) -> Any:
+    def _run(self, step: Step, ids: Sequence[int], membership: bool = False) -> Any:
         with self.db.session() as s:
             result = step(s)
-        self._announce(ids)
+        self.contactsChanged.emit(list(ids))
+        if membership:
+            self.listChanged.emit()
         return result
 
-    def _announce(self, ids: Sequence[int]) -> None:
-        self.contactsChanged.emit(list(ids))
-
-    def _apply(self, text: str, redo: Step, undo: Step, ids: Sequence[int]) -> Any:
-        result = self._run(redo, ids)
-        self.undo_stack.push(_Change(self, text, redo, undo, ids))
+    def _apply(self, text: str, redo: Step, undo: Step, ids: Sequence[int],
+               membership: bool = False) -> Any:
+        """membership: the change adds or removes contacts from the live list."""
+        result = self._run(redo, ids, membership)
+        self.undo_stack.push(_Change(self, text, redo, undo, ids, membership))
         return result
 
     def read(self, fn: Callable[[Session], Any]) -> Any:
@@ -94,7 +96,7 @@ class ContactStore(QObject):
         self.undo_stack.push(_Change(
             self, self.tr("Create %1").replace("%1", name),
             lambda s: contacts.restore_contacts(s, [new_id]),
-            lambda s: contacts.trash_contacts(s, [new_id]), [new_id]))
+            lambda s: contacts.trash_contacts(s, [new_id]), [new_id], membership=True))
         self.listChanged.emit()
         return new_id
 
@@ -126,33 +128,27 @@ class ContactStore(QObject):
 
     def trash(self, ids: Sequence[int]) -> int:
         ids = list(ids)
-        count = self._apply(
+        return self._apply(
             self.tr("Delete %n contact(s)").replace("%n", str(len(ids))),
             lambda s: contacts.trash_contacts(s, ids),
-            lambda s: contacts.restore_contacts(s, ids), ids)
-        self.listChanged.emit()
-        return count
+            lambda s: contacts.restore_contacts(s, ids), ids, membership=True)
 
     def restore(self, ids: Sequence[int]) -> int:
         ids = list(ids)
-        count = self._apply(
+        return self._apply(
             self.tr("Restore %n contact(s)").replace("%n", str(len(ids))),
             lambda s: contacts.restore_contacts(s, ids),
-            lambda s: contacts.trash_contacts(s, ids), ids)
-        self.listChanged.emit()
-        return count
+            lambda s: contacts.trash_contacts(s, ids), ids, membership=True)
 
     def purge(self, ids: Sequence[int]) -> int:
         """Delete for good (from Trash only). Cannot be undone: the caller confirms first."""
-        count = self._run(lambda s: contacts.purge_contacts(s, list(ids)), ids)
+        count = self._run(lambda s: contacts.purge_contacts(s, list(ids)), ids, True)
         self.undo_stack.clear()  # earlier steps may refer to what no longer exists
-        self.listChanged.emit()
         return count
 
     def empty_trash(self) -> int:
-        count = self._run(contacts.empty_trash, [])
+        count = self._run(contacts.empty_trash, [], True)
         self.undo_stack.clear()
-        self.listChanged.emit()
         return count
 
     # --- labels --------------------------------------------------------------------------
