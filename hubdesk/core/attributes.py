@@ -46,8 +46,10 @@ def define_attribute(
         raise ValidationError({"options": "a list attribute needs at least one option"})
     if session.scalar(select(AttributeDefinition).where(AttributeDefinition.key == key)):
         raise ValidationError({"key": f"an attribute '{key}' already exists"})
+    last = session.scalar(select(func.max(AttributeDefinition.position)))
     d = AttributeDefinition(
         key=key, label=label.strip() or key, type=type_,
+        position=0 if last is None else last + 1,  # new definitions come last
         options=json.dumps(options, ensure_ascii=False) if options else None,
         created_at=utcnow(),
     )

@@ -87,13 +87,13 @@ def create_contact(
     extra_phones: Sequence[str] = (),
     import_job_id: int | None = None,
     now: datetime | None = None,
+    contact_id: int | None = None,
 ) -> int:
-    values = clean_contact_fields(data, region=region)
+    values, emails, phones = _clean_all(data, extra_emails, extra_phones, region, False)
     require_some_identity(values)
     now = now or utcnow()
-    emails, phones = _clean_extras(extra_emails, extra_phones, region)
     contact = Contact(**values, problems=_problems(values), created_at=now, updated_at=now,
-                      import_job_id=import_job_id)
+                      import_job_id=import_job_id, id=contact_id)
     contact.emails, contact.phones = emails, phones
     _refresh_derived(contact)
     session.add(contact)
@@ -115,24 +115,52 @@ def _live(session: Session, contact_id: int, *, include_trashed: bool = False) -
 def _clean_extras(
     emails: Sequence[str], phones: Sequence[str], region: str | None
 ) -> tuple[list[ContactEmail], list[ContactPhone]]:
+    """Additional emails and phones; blank rows are skipped, but an error names the row as
+    the user typed it (emails[2] is the third row, blank rows counted)."""
     errors: dict[str, str] = {}
-    out_e, out_p = [], []
-    for i, email in enumerate(e for e in emails if e.strip()):
+    out_e: list[ContactEmail] = []
+    out_p: list[ContactPhone] = []
+    for i, email in enumerate(emails):
+        if not (email or "").strip():
+            continue
         try:
             value = clean_contact_fields({"email": email}, partial=True)["email"]
-            out_e.append(ContactEmail(email=value, position=i))
+            out_e.append(ContactEmail(email=value, position=len(out_e)))
         except ValidationError as exc:
             errors[f"emails[{i}]"] = exc.errors["email"]
-    for i, raw in enumerate(p for p in phones if p.strip()):
+    for i, raw in enumerate(phones):
+        if not (raw or "").strip():
+            continue
         try:
             p = clean_contact_fields({"phone": raw}, region=region, partial=True)
             out_p.append(ContactPhone(phone=p["phone"], phone_valid=p["phone_valid"],
-                                      position=i))
+                                      position=len(out_p)))
         except ValidationError as exc:
             errors[f"phones[{i}]"] = exc.errors["phone"]
     if errors:
         raise ValidationError(errors)
     return out_e, out_p
+
+
+def _clean_all(
+    data: Mapping[str, Any], emails: Sequence[str], phones: Sequence[str],
+    region: str | None, partial: bool,
+) -> tuple[dict[str, Any], list[ContactEmail], list[ContactPhone]]:
+    """Fields and additional values together, so every bad value is reported at once."""
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    extras: tuple[list[ContactEmail], list[ContactPhone]] = ([], [])
+    try:
+        values = clean_contact_fields(data, region=region, partial=partial)
+    except ValidationError as exc:
+        errors |= exc.errors
+    try:
+        extras = _clean_extras(emails, phones, region)
+    except ValidationError as exc:
+        errors |= exc.errors
+    if errors:
+        raise ValidationError(errors)
+    return values, *extras
 
 
 def update_contact(
@@ -154,10 +182,10 @@ def update_contact(
             f"contact {contact_id} was changed by someone else (version {contact.version}, "
             f"you opened version {expected_version})"
         )
-    values = clean_contact_fields(changes, region=region, partial=True)
+    values, emails, phones = _clean_all(changes, extra_emails or (), extra_phones or (),
+                                        region, True)
     merged = {k: getattr(contact, k) for k in CONTACT_FIELDS} | values
     require_some_identity(merged)
-    emails, phones = _clean_extras(extra_emails or (), extra_phones or (), region)
     for key, value in values.items():
         setattr(contact, key, value)
     if extra_emails is not None:
@@ -178,23 +206,45 @@ def update_contact(
 
 def editable_values(session: Session, contact_id: int) -> dict[str, Any]:
     """What the edit dialog shows and what undo restores: every editable field as text,
-    the additional emails and phones, the label names and the version."""
+    the additional emails and phones, the label names and the version. `phone_valid` and
+    `extra_phones_valid` say which numbers were kept as typed."""
     c = get_contact(session, contact_id)
     out: dict[str, Any] = {key: ("" if c[key] is None else c[key]) for key in EDITABLE_KEYS}
+    out["phone_valid"] = c["phone_valid"]
     out["extra_emails"] = [e["email"] for e in c["emails"]]
     out["extra_phones"] = [p["phone"] for p in c["phones"]]
+    out["extra_phones_valid"] = [p["valid"] for p in c["phones"]]
     out["labels"] = [lb["name"] for lb in c["labels"]]
     out["version"] = c["version"]
     return out
 
 
 def apply_values(session: Session, contact_id: int, values: Mapping[str, Any]) -> int:
-    """Write back a dict shaped like editable_values() (undo and redo of an edit)."""
-    fields = {k: v for k, v in values.items() if k in EDITABLE_KEYS}
-    return update_contact(
-        session, contact_id, fields, extra_emails=values.get("extra_emails"),
-        extra_phones=values.get("extra_phones"), labels=values.get("labels"),
-    )
+    """Put back exactly what editable_values() saw (undo of an edit). The values came from
+    the database, so they are written as they were — a number kept as typed stays so, even
+    if today's default region would read it differently."""
+    contact = _live(session, contact_id)
+    for key in EDITABLE_KEYS:
+        if key in values:
+            value = values[key]
+            nullable = key in ("email", "phone", "timezone", "external_id")
+            setattr(contact, key, (value or None) if nullable else value)
+    contact.phone_valid = bool(values.get("phone_valid", True))
+    if "extra_emails" in values:
+        contact.emails = [ContactEmail(email=e, position=i)
+                          for i, e in enumerate(values["extra_emails"])]
+    if "extra_phones" in values:
+        valid = values.get("extra_phones_valid") or [True] * len(values["extra_phones"])
+        contact.phones = [ContactPhone(phone=p, phone_valid=v, position=i)
+                          for i, (p, v) in enumerate(zip(values["extra_phones"], valid,
+                                                         strict=False))]
+    contact.problems = _problems({k: getattr(contact, k) for k in CONTACT_FIELDS})
+    contact.updated_at = utcnow()
+    _refresh_derived(contact)
+    session.flush()
+    if "labels" in values:
+        set_contact_labels(session, contact_id, list(values["labels"]))
+    return contact.version
 
 
 def trash_contacts(session: Session, ids: Iterable[int]) -> int:
@@ -215,12 +265,13 @@ def restore_contacts(session: Session, ids: Iterable[int]) -> int:
     return result.rowcount or 0
 
 
-def purge_contacts(session: Session, ids: Iterable[int]) -> int:
-    """Delete for good, only from Trash: a live contact is never purged by accident."""
-    result = session.execute(
-        delete(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
-        .execution_options(synchronize_session=False)
-    )
+def purge_contacts(session: Session, ids: Iterable[int], *, include_live: bool = False) -> int:
+    """Delete for good, only from Trash unless include_live (undoing a create): a live
+    contact is never purged by accident."""
+    stmt = delete(Contact).where(Contact.id.in_(list(ids)))
+    if not include_live:
+        stmt = stmt.where(Contact.deleted_at.is_not(None))
+    result = session.execute(stmt.execution_options(synchronize_session=False))
     return result.rowcount or 0
 
 

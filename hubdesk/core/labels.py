@@ -145,3 +145,8 @@ def delete_label(session: Session, label_id: int) -> int:
     affected = label_usage(session, label_id)
     session.execute(delete(Label).where(Label.id == label_id))
     return affected
+
+
+def find_label(session: Session, name: str) -> LabelInfo | None:
+    lb = session.scalar(select(Label).where(Label.name_key == label_key(name)))
+    return LabelInfo(lb.id, lb.name, lb.color, lb.description) if lb else None

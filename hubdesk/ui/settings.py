@@ -31,3 +31,19 @@ class WindowSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self._s.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/splitter", value)
+
+    def profile_tab(self) -> int:
+        try:
+            return int(self._s.value("profile/tab", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_profile_tab(self, index: int) -> None:
+        self._s.setValue("profile/tab", index)

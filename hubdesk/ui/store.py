@@ -10,6 +10,7 @@ nothing on the stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -84,19 +85,26 @@ class ContactStore(QObject):
         return self.read(lambda s: contacts.editable_values(s, contact_id))
 
     def create_contact(self, values: dict, region: str | None = None) -> int:
-        fields = {k: v for k, v in values.items()
-                  if k not in ("extra_emails", "extra_phones", "labels", "version")}
+        fields = {k: v for k, v in values.items() if k in contacts.EDITABLE_KEYS}
         with self.db.session() as s:
             new_id = contacts.create_contact(
                 s, fields, region=region, labels=values.get("labels", ()),
                 extra_emails=values.get("extra_emails", ()),
                 extra_phones=values.get("extra_phones", ()),
             )
-        name = values.get("first_name") or values.get("last_name") or values.get("email") or ""
+            created = contacts.editable_values(s, new_id)
+            created_at = contacts.get_contact(s, new_id)["created_at"]
+
+        def recreate(s: Session) -> None:
+            # Same id and creation time, so later steps on the stack still find it as it was.
+            contacts.create_contact(s, {"first_name": "?"}, contact_id=new_id,
+                                    now=datetime.fromisoformat(created_at))
+            contacts.apply_values(s, new_id, created)
+
         self.undo_stack.push(_Change(
-            self, self.tr("Create %1").replace("%1", name),
-            lambda s: contacts.restore_contacts(s, [new_id]),
-            lambda s: contacts.trash_contacts(s, [new_id]), [new_id], membership=True))
+            self, self.tr("Create %1").replace("%1", _name(created)), recreate,
+            lambda s: contacts.purge_contacts(s, [new_id], include_live=True), [new_id],
+            membership=True))
         self.listChanged.emit()
         return new_id
 
@@ -153,18 +161,30 @@ class ContactStore(QObject):
 
     # --- labels --------------------------------------------------------------------------
     def add_label(self, contact_id: int, name: str, color: str | None = None) -> None:
+        had = {labels.label_key(lb.name)
+               for lb in self.read(lambda s: labels.labels_of(s, contact_id))}
+        if labels.label_key(name) in had:
+            return
+        existed = self.read(lambda s: labels.find_label(s, name)) is not None
+
         def redo(s: Session) -> None:
             labels.ensure_label(s, name, color)
             labels.add_labels(s, contact_id, [name])
 
-        had = {lb.name.casefold() for lb in self.read(lambda s: labels.labels_of(s, contact_id))}
-        if name.strip().casefold() in had:
-            return
-        self._apply(self.tr("Add label %1").replace("%1", name), redo,
-                    lambda s: labels.remove_labels(s, contact_id, [name]), [contact_id])
+        def undo(s: Session) -> None:
+            labels.remove_labels(s, contact_id, [name])
+            created = labels.find_label(s, name)
+            if not existed and created is not None and not labels.label_usage(s, created.id):
+                labels.delete_label(s, created.id)  # the label was new with this step
+
+        self._apply(self.tr("Add label %1").replace("%1", name), redo, undo, [contact_id])
         self.labelsChanged.emit()
 
     def remove_label(self, contact_id: int, name: str) -> None:
+        had = {labels.label_key(lb.name)
+               for lb in self.read(lambda s: labels.labels_of(s, contact_id))}
+        if labels.label_key(name) not in had:
+            return
         self._apply(self.tr("Remove label %1").replace("%1", name),
                     lambda s: labels.remove_labels(s, contact_id, [name]),
                     lambda s: labels.add_labels(s, contact_id, [name]), [contact_id])
