@@ -17,14 +17,17 @@ NAMES_IN_CONFIRM = 5
 
 
 class ContactActions(QObject):
-    """`selection()` returns [(id, display name)] of the selected contacts."""
+    """`selection()` returns the selected ids (cheaply, even for a million); `name_of(id)`
+    the name to show in a confirmation."""
 
     failed = Signal(str)
 
     def __init__(self, store: ContactStore, window: QWidget,
-                 selection: Callable[[], list[tuple[int, str]]]):
+                 selection: Callable[[], list[int]], name_of: Callable[[int], str],
+                 has_selection: Callable[[], bool]):
         super().__init__(window)
         self.store, self.window, self.selection = store, window, selection
+        self.name_of, self.has_selection = name_of, has_selection
         self.trash_view = False
 
         self.delete = QAction(self.tr("Delete"), window)
@@ -49,7 +52,7 @@ class ContactActions(QObject):
         self.update_enabled()
 
     def update_enabled(self) -> None:
-        has = bool(self.selection())
+        has = self.has_selection()
         self.delete.setEnabled(has and not self.trash_view)
         self.delete.setVisible(not self.trash_view)
         self.restore.setEnabled(has and self.trash_view)
@@ -67,10 +70,10 @@ class ContactActions(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _describe(self, chosen: list[tuple[int, str]]) -> str:
+    def _describe(self, chosen: list[int]) -> str:
         if len(chosen) == 1:
-            return f"“{chosen[0][1]}”"
-        names = ", ".join(f"“{name}”" for _, name in chosen[:NAMES_IN_CONFIRM])
+            return f"“{self.name_of(chosen[0])}”"
+        names = ", ".join(f"“{self.name_of(cid)}”" for cid in chosen[:NAMES_IN_CONFIRM])
         more = len(chosen) - NAMES_IN_CONFIRM
         extra = self.tr(" and %n more").replace("%n", str(more)) if more > 0 else ""
         return self.tr("%n contacts: ").replace("%n", str(len(chosen))) + names + extra
@@ -88,12 +91,12 @@ class ContactActions(QObject):
             return
         text = self.tr("Move %1 to Trash? You can undo this or restore it from the Trash.")
         if self.confirm(self.tr("Delete"), text.replace("%1", self._describe(chosen))):
-            self._guard(lambda: self.store.trash([cid for cid, _ in chosen]))
+            self._guard(lambda: self.store.trash(chosen))
 
     def restore_selected(self) -> None:
         chosen = self.selection()
         if self.trash_view and chosen:
-            self._guard(lambda: self.store.restore([cid for cid, _ in chosen]))
+            self._guard(lambda: self.store.restore(chosen))
 
     def purge_selected(self) -> None:
         chosen = self.selection()
@@ -102,7 +105,7 @@ class ContactActions(QObject):
         text = self.tr("Delete %1 permanently? This cannot be undone.")
         if self.confirm(self.tr("Delete permanently"),
                         text.replace("%1", self._describe(chosen))):
-            self._guard(lambda: self.store.purge([cid for cid, _ in chosen]))
+            self._guard(lambda: self.store.purge(chosen))
 
     def empty_all(self) -> None:
         text = self.tr("Delete every contact in the Trash permanently? This cannot be undone.")

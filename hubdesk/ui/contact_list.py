@@ -7,7 +7,14 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -80,6 +87,9 @@ class ContactListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
+    def ids_in(self, first: int, last: int) -> list[int]:
+        return self._ids[max(first, 0) : last + 1].tolist()
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
@@ -112,11 +122,12 @@ class ContactListModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    # Computed once: Qt asks for every cell of a selection (a million rows on select-all).
+    _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemNeverHasChildren)
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return self._FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -198,6 +209,12 @@ class ContactTableView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        # The header paints each column asking "is this whole column selected?", which Qt
+        # answers by visiting every row: after select-all on a million rows each repaint
+        # took seconds. Headers here never show selection, so they get one of their own.
+        self._header_selection = QItemSelectionModel(model, self)
+        self.horizontalHeader().setSelectionModel(self._header_selection)
+        self.verticalHeader().setSelectionModel(self._header_selection)
         if isinstance(model, ContactListModel):
             self.setItemDelegateForColumn(0, NameDelegate(ContactListModel.RowRole, self))
             self.setItemDelegateForColumn(5, LabelChipsDelegate(ContactListModel.RowRole, self))

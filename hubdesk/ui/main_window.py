@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
 
-        self.contact_actions = ContactActions(self.store, self, self.selected_names)
+        self.contact_actions = ContactActions(
+            self.store, self, self.selected_ids, self.name_of,
+            lambda: self.table.selectionModel().hasSelection())
         self.contact_actions.failed.connect(self._show_error)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.contact_actions.update_enabled())
@@ -245,9 +247,9 @@ class MainWindow(QMainWindow):
         if generation != self._generation or self._first_shown:
             return  # a newer query is on its way, or the whole result is already here
         self._first_shown = True
-        selected = self.selected_ids()
+        current = self.current_id()
         self.model.set_ids(ids)
-        self._restore_selection(selected)
+        self._restore_selection(current)
         if ids:
             self.stack.setCurrentWidget(self.table)
 
@@ -255,15 +257,15 @@ class MainWindow(QMainWindow):
         generation, ids, total = result
         if generation != self._generation:
             return
-        selected = self.selected_ids()
+        current = self.current_id()
         if self._first_shown:
             self.model.extend_ids(ids)
         else:
             self.model.set_ids(ids)
         self._first_shown = True
         self.total = total
-        if self.selected_ids() != selected[:1]:  # a reset (not an append) lost it
-            self._restore_selection(selected)
+        if self.current_id() != current:  # a reset (not an append) lost it
+            self._restore_selection(current)
         self._update_counts()
         self.listUpdated.emit()
 
@@ -306,14 +308,12 @@ class MainWindow(QMainWindow):
             )
         self.stack.setCurrentWidget(self.empty)
 
-    def selected_names(self) -> list[tuple[int, str]]:
-        out = []
-        for cid in self.selected_ids():
-            row = self.model.row_of(cid)
-            contact = self.model.contact_row(row) if row is not None else None
-            out.append((cid, (contact.name or contact.email or contact.company)
-                        if contact else str(cid)))
-        return out
+    def name_of(self, contact_id: int) -> str:
+        row = self.model.row_of(contact_id)
+        contact = self.model.contact_row(row) if row is not None else None
+        if contact is None:
+            return f"#{contact_id}"
+        return contact.name or contact.email or contact.company or contact.phone
 
     def _show_trash(self, trash: bool) -> None:
         self.query = replace(self.query, trash=trash)
@@ -323,15 +323,26 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [cid for r in rows if (cid := self.model.id_at(r)) is not None]
+        """From the selection's ranges, not its cells: select-all on a million rows is one
+        range, and asking Qt for every selected row would freeze the window."""
+        ids: list[int] = []
+        seen: set[tuple[int, int]] = set()
+        for rng in self.table.selectionModel().selection():
+            span = (rng.top(), rng.bottom())
+            if span not in seen:  # a range per column group can repeat the same rows
+                seen.add(span)
+                ids.extend(self.model.ids_in(*span))
+        return list(dict.fromkeys(ids))
 
-    def _restore_selection(self, ids: list[int]) -> None:
-        for cid in ids[:1]:
-            row = self.model.row_of(cid)
-            if row is not None:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _restore_selection(self, contact_id: int | None) -> None:
+        row = self.model.row_of(contact_id) if contact_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _clear_search(self) -> None:
         self.search.clear()

@@ -117,3 +117,28 @@ def test_a_result_that_does_not_continue_the_shown_rows_resets(demo_db, qtbot):
     with qtbot.waitSignal(model.modelReset):
         model.extend_ids(array("q", list(reversed(ids))))
     assert model.id_at(0) == ids[-1]
+
+
+def test_select_all_on_a_huge_list_does_not_freeze_the_window(qtbot):
+    import time
+
+    from hubdesk.core.contacts import ListRow
+    from hubdesk.ui.contact_list import ContactTableView
+
+    def fake_rows(ids):
+        return {i: ListRow(i, f"n{i}", "N", "", "", True, "", "unknown", None) for i in ids}
+
+    model = ContactListModel(fake_rows)
+    view = ContactTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 600)
+    with qtbot.waitExposed(view):
+        view.show()
+    model.set_ids(array("q", range(1, 300_001)))
+    start = time.perf_counter()
+    view.selectAll()
+    view.horizontalHeader().viewport().repaint()  # used to visit every row per column
+    assert time.perf_counter() - start < 1.0
+    ranges = view.selectionModel().selection()
+    assert sum(r.bottom() - r.top() + 1 for r in ranges) == 300_000

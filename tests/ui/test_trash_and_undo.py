@@ -49,7 +49,7 @@ def test_delete_key_asks_naming_the_contact_then_trash_and_undo(
     asked, _ = answers
     w = window_factory(demo_db)
     [cid] = _select_first(w)
-    name = w.selected_names()[0][1]
+    name = w.name_of(cid)
     with qtbot.waitSignal(w.listUpdated, timeout=10_000):
         qtbot.keyClick(w.table, Qt.Key.Key_Delete)
     assert name in asked[0]
@@ -93,9 +93,8 @@ def test_trash_view_restores_and_deletes_permanently(window_factory, demo_db, qt
     with qtbot.waitSignal(w.listUpdated, timeout=10_000):
         w.contact_actions.purge.trigger()
     assert "cannot be undone" in asked[-1]
-    with demo_db.read_session() as s:
-        with pytest.raises(Exception, match="no contact"):
-            contacts.get_contact(s, doomed[0], include_trashed=True)
+    with demo_db.read_session() as s, pytest.raises(Exception, match="no contact"):
+        contacts.get_contact(s, doomed[0], include_trashed=True)
     with qtbot.waitSignal(w.listUpdated, timeout=10_000):
         w.contact_actions.empty_trash.trigger()
     assert _trashed(demo_db) == 0
