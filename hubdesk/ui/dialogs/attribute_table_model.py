@@ -1,0 +1,74 @@
+"""The custom attribute definitions as a table: name, key, type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from hubdesk.core.attributes import AttributeInfo
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def type_name(type_: str) -> str:
+    names = {
+        "text": "Text", "number": "Number", "currency": "Currency", "percent": "Percent",
+        "link": "Link", "date": "Date", "list": "List", "checkbox": "Checkbox",
+    }
+    return QCoreApplication.translate("AttributeTypes", names.get(type_, type_))
+
+
+class AttributeTableModel(QAbstractTableModel):
+    COLUMNS = ("Name", "Key", "Type")
+    InfoRole = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[AttributeInfo] = []
+
+    def set_definitions(self, rows: list[AttributeInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def definitions(self) -> list[AttributeInfo]:
+        return list(self._rows)
+
+    def row_of(self, definition_id: int) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.id == definition_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        if role == self.InfoRole:
+            return info
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if index.column() == 0:
+                return info.label
+            if index.column() == 1:
+                return info.key
+            if info.type == "list":
+                return self.tr("List (%n options)").replace("%n", str(len(info.options)))
+            return type_name(info.type)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS)):
+            return self.tr(self.COLUMNS[section])
+        return None
