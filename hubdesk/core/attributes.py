@@ -216,6 +216,12 @@ def reorder_attributes(session: Session, ordered_ids: list[int]) -> None:
     session.flush()
 
 
+def attribute_usage(session: Session, definition_id: int) -> int:
+    """How many contacts have a value for this attribute."""
+    return int(session.scalar(select(func.count()).select_from(AttributeValue)
+                              .where(AttributeValue.definition_id == definition_id)) or 0)
+
+
 def delete_attribute(session: Session, definition_id: int) -> int:
     """Delete a definition and its values; returns how many values went with it."""
     d = _definition(session, definition_id)

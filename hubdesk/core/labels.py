@@ -69,6 +69,11 @@ def add_labels(session: Session, contact_id: int, names: list[str]) -> None:
             existing.add(label.id)
 
 
+def label_names(session: Session) -> list[str]:
+    """Every label name, alphabetically: cheap enough for type-ahead at any size."""
+    return list(session.scalars(select(Label.name).order_by(Label.name_key)))
+
+
 def list_labels(session: Session) -> list[LabelInfo]:
     counts = (
         select(ContactLabel.label_id, func.count().label("n"))

@@ -22,7 +22,8 @@ def add_note(session: Session, contact_id: int, body: str, author: str = "") -> 
 
 def notes_for(session: Session, contact_id: int) -> list[dict]:
     rows = session.scalars(
-        select(Note).where(Note.contact_id == contact_id).order_by(Note.created_at.desc(), Note.id)
+        select(Note).where(Note.contact_id == contact_id)
+        .order_by(Note.created_at.desc(), Note.id.desc())
     )
     return [
         {"id": n.id, "body": n.body, "author": n.author,

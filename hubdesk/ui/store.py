@@ -188,9 +188,14 @@ class ContactStore(QObject):
         self._apply(self.tr("Remove label %1").replace("%1", name),
                     lambda s: labels.remove_labels(s, contact_id, [name]),
                     lambda s: labels.add_labels(s, contact_id, [name]), [contact_id])
+        self.labelsChanged.emit()  # usage counts elsewhere change
 
     def all_labels(self) -> list[labels.LabelInfo]:
+        """With contact counts: for the labels manager, not for type-ahead."""
         return self.read(labels.list_labels)
+
+    def label_names(self) -> list[str]:
+        return self.read(labels.label_names)
 
     # --- custom attributes ---------------------------------------------------------------
     def set_attribute(self, contact_id: int, key: str, value: Any) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from hubdesk.core import labels
@@ -8,7 +7,7 @@ from tests.ui.test_profile_support import add_contact, make_panel, read
 
 LEFT = Qt.MouseButton.LeftButton
 # The completer's popup asks the offscreen test platform for things it cannot do.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing)")
+
 
 
 def _setup(qtbot, db):

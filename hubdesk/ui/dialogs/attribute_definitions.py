@@ -42,13 +42,6 @@ from hubdesk.ui.dialogs.new_attribute import NewAttributeDialog, options_from_te
 from hubdesk.ui.store import ContactStore
 
 
-class _CountOnly(Exception):
-    """Raised to roll back a delete that was only run to count what it would remove."""
-
-    def __init__(self, count: int):
-        self.count = count
-
-
 class AttributeDefinitionsDialog(QDialog):
     def __init__(self, store: ContactStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -236,13 +229,7 @@ class AttributeDefinitionsDialog(QDialog):
         self.reload(ids[target])
 
     def _value_count(self, definition_id: int) -> int:
-        # The core has no "how many values" query; deleting inside a transaction that is then
-        # rolled back counts exactly what the real delete would remove.
-        try:
-            with self.store.db.session() as s:
-                raise _CountOnly(attrs.delete_attribute(s, definition_id))
-        except _CountOnly as counted:
-            return counted.count
+        return self.store.read(lambda s: attrs.attribute_usage(s, definition_id))
 
     def delete(self) -> None:
         info = self.current()

@@ -29,7 +29,7 @@ class ContactEditor(QDialog):
         self._original: dict[str, Any] = store.editable(contact_id) if contact_id else {}
         self._touched = contact_id is not None  # a blank new form is not yet "missing a name"
 
-        self.form = ContactForm(default_region(), [lb.name for lb in store.all_labels()])
+        self.form = ContactForm(default_region(), store.label_names())
         if self._original:
             self.form.set_values(self._original)
         self._initial = self.form.values()

@@ -166,8 +166,8 @@ class LabelsTab(QWidget):
             return
         self._names_stale = False
         taken = {n.casefold() for n in self._on_contact}
-        self._names.setStringList([lb.name for lb in self._store.all_labels()
-                                   if lb.name.casefold() not in taken])
+        self._names.setStringList([name for name in self._store.label_names()
+                                   if name.casefold() not in taken])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.add_edit and event.type() == QEvent.Type.FocusIn:
