@@ -86,7 +86,9 @@ class ContactActions(QObject):
             self.failed.emit(str(exc))
 
     def delete_selected(self) -> None:
-        chosen = self.selection()
+        self.delete_ids(self.selection())
+
+    def delete_ids(self, chosen: list[int]) -> None:
         if self.trash_view or not chosen:
             return
         text = self.tr("Move %1 to Trash? You can undo this or restore it from the Trash.")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -27,7 +28,11 @@ from hubdesk.core.demo import add_demo_contacts
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_actions import ContactActions
 from hubdesk.ui.contact_list import ContactListModel, ContactTableView
+from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
+from hubdesk.ui.dialogs.contact_editor import ContactEditor
+from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
 from hubdesk.ui.jobs import JobRunner
+from hubdesk.ui.profile.panel import ProfilePanel
 from hubdesk.ui.settings import WindowSettings, app_settings
 from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
@@ -56,12 +61,15 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._first_shown = False
         self._query_jobs: list = []
+        self._select_when_listed: int | None = None
         name = db.path.name if db.path else db.engine.url.render_as_string(hide_password=True)
         self.setWindowTitle(f"HubDesk — {name}")
         self.resize(1280, 800)
 
         self.model = ContactListModel(self._fetch_rows, self)
         self.model.sortRequested.connect(self._sort_requested)
+        # Label chips in the list show names and colours edited elsewhere.
+        self.store.labelsChanged.connect(self.model.refresh_rows)
         self.table = ContactTableView()
         self.table.setModel(self.model)
         self.empty = EmptyState()
@@ -69,7 +77,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        self.setCentralWidget(self.stack)
+        self.profile = ProfilePanel(self.store)
+        self.profile.editRequested.connect(self.edit_contact)
+        self.profile.deleteRequested.connect(lambda cid: self.contact_actions.delete_ids([cid]))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.profile)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.table.selectionModel().currentRowChanged.connect(self._follow_current)
 
         self.contact_actions = ContactActions(
             self.store, self, self.selected_ids, self.name_of,
@@ -94,8 +113,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_action = QAction(icon("new-contact"), self.tr("New contact"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setEnabled(False)
-        self.new_action.setToolTip(self.tr("Creating contacts arrives with the contact editor"))
+        self.new_action.triggered.connect(self.new_contact)
+        self.edit_action = QAction(self.tr("Edit contact…"), self)
+        self.edit_action.triggered.connect(self._edit_current)
+        self.attributes_action = QAction(self.tr("Custom attributes…"), self)
+        self.attributes_action.triggered.connect(
+            lambda: AttributeDefinitionsDialog(self.store, self).exec())
+        self.labels_action = QAction(self.tr("Manage labels…"), self)
+        self.labels_action.triggered.connect(
+            lambda: LabelsManagerDialog(self.store, self).exec())
         self.import_action = QAction(icon("import"), self.tr("Import…"), self)
         self.import_action.setEnabled(False)
         self.import_action.setToolTip(self.tr("Import arrives with the import wizard"))
@@ -146,6 +172,10 @@ class MainWindow(QMainWindow):
         bar.addAction(self.new_action)
         bar.addAction(actions.delete)
         self.addToolBar(bar)
+        # Enter on a contact in the list opens it for editing.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self._edit_current,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         # Esc in the search box clears it, as in every search field users know.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -163,6 +193,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.contact_actions.redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.contact_actions.delete)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.view_contacts)
@@ -171,6 +202,9 @@ class MainWindow(QMainWindow):
         for action in (self.contact_actions.restore, self.contact_actions.purge,
                        self.contact_actions.empty_trash):
             trash_menu.addAction(action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.attributes_action)
+        settings_menu.addAction(self.labels_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.demo_action)
         help_menu.addAction(self.about_action)
@@ -179,7 +213,7 @@ class MainWindow(QMainWindow):
         self.empty_import = self.empty.add_button(self.tr("Import a file…"))
         self.empty_import.setEnabled(False)
         self.empty_new = self.empty.add_button(self.tr("New contact"))
-        self.empty_new.setEnabled(False)
+        self.empty_new.clicked.connect(self.new_contact)
         self.empty_demo = self.empty.add_button(self.tr("Add %n demo contacts").replace(
             "%n", f"{DEMO_CONTACTS:,}"))
         self.empty_demo.clicked.connect(self.add_demo_data)
@@ -264,8 +298,11 @@ class MainWindow(QMainWindow):
             self.model.set_ids(ids)
         self._first_shown = True
         self.total = total
-        if self.current_id() != current:  # a reset (not an append) lost it
-            self._restore_selection(current)
+        wanted = self._select_when_listed or current
+        self._select_when_listed = None
+        if self.current_id() != wanted:  # a reset (not an append) lost it, or a new contact
+            self._restore_selection(wanted)
+        self.profile.show_contact(self.current_id())
         self._update_counts()
         self.listUpdated.emit()
 
@@ -344,6 +381,24 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def _follow_current(self, *_args) -> None:
+        self.profile.show_contact(self.current_id())
+
+    def _edit_current(self) -> None:
+        cid = self.current_id()
+        if cid is not None and not self.query.trash:
+            self.edit_contact(cid)
+
+    def edit_contact(self, contact_id: int) -> None:
+        ContactEditor(self.store, contact_id, self).exec()
+
+    def new_contact(self) -> None:
+        if self.query.trash:
+            self.view_contacts.trigger()
+        editor = ContactEditor(self.store, None, self)
+        if editor.exec() and editor.saved_id is not None:
+            self._select_when_listed = editor.saved_id
+
     def _clear_search(self) -> None:
         self.search.clear()
         self._search_now()
@@ -418,10 +473,16 @@ class MainWindow(QMainWindow):
         header = self.settings.header_state()
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.profile.tabs.setCurrentIndex(self.settings.profile_tab())
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_header_state(self.table.horizontalHeader().saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_profile_tab(self.profile.tabs.currentIndex())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
