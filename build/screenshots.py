@@ -16,6 +16,7 @@ from hubdesk.config import sqlite_url
 from hubdesk.core.db import open_database
 from hubdesk.core.demo import add_demo_contacts
 from hubdesk.ui.app import make_application
+from hubdesk.ui.dialogs.contact_editor import ContactEditor
 from hubdesk.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -54,9 +55,31 @@ def main() -> int:
     window.resize(1360, 820)
     window.show()
     settle(window)
+    window.resize(1400, 860)
+    window.splitter.setSizes([860, 540])
     window.table.selectRow(3)
-    settle(window, 200)
+    settle(window, 300)
     shoot(window, "main-window.png")
+    japanese = next(r for r in range(window.model.rowCount())
+                    if any("\u4e00" <= ch <= "\u9fff" for ch in window.model.data(
+                        window.model.index(r, 0))))
+    window.table.selectRow(japanese)
+    tabs = ("attributes", "labels", "conversations", "notes")
+    for i, tab in enumerate(tabs):
+        window.profile.tabs.setCurrentIndex(i)
+        settle(window, 200)
+        shoot(window.profile, f"profile-japanese-{tab}.png")
+    window.table.selectRow(1)
+    for i, tab in enumerate(tabs):
+        window.profile.tabs.setCurrentIndex(i)
+        settle(window, 200)
+        shoot(window.profile, f"profile-latin-{tab}.png")
+    window.profile.tabs.setCurrentIndex(0)
+    editor = ContactEditor(window.store, window.current_id(), window)
+    editor.show()
+    settle(window, 300)
+    shoot(editor, "contact-editor.png")
+    editor.reject()
     window.search.setText("山田")
     settle(window, 900)
     shoot(window, "search-japanese.png")
