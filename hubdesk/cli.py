@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from hubdesk import __version__
 from hubdesk.config import DATABASE_ENV, resolve_database_url
@@ -40,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         add.add_argument(f"--{flag}", default=None)
     add.add_argument("--label", action="append", default=[], metavar="NAME")
     add.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE")
-    add.add_argument("--region", help="country code for phones written without +, e.g. JP")
+    add.add_argument("--region", type=_region,
+                     help="country code for phones written without +, e.g. JP "
+                          "(default: $HUBDESK_REGION, then your locale)")
     add.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="one contact with everything about it")
@@ -58,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
     return p
+
+
+def _region(value: str) -> str:
+    import phonenumbers
+
+    code = value.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a country code like JP or US")
+    return code
 
 
 def _count(value: str) -> int:
@@ -112,7 +126,8 @@ def _parse_attrs(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from hubdesk.core.contacts import create_contact
+    from hubdesk.core.contacts import create_contact, get_contact
+    from hubdesk.core.normalize import default_region
 
     data = {
         key: getattr(args, key)
@@ -123,6 +138,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     db = _open(args)
     with db.session() as s:
         new_id = create_contact(s, data, region=args.region, labels=args.label, attributes=attrs)
+        stored = get_contact(s, new_id)
+    if stored["phone"] and not stored["phone_valid"]:
+        region = args.region or default_region()
+        print(f"hubdesk: note: phone '{stored['phone']}' is not a valid number in {region}; "
+              "kept as typed and flagged (use --region or HUBDESK_REGION, or write +country)",
+              file=sys.stderr)
     _emit(args, {"id": new_id}, str(new_id))
     return EXIT_OK
 
@@ -237,6 +258,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HubDeskError as exc:
         print(f"hubdesk: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has all it wanted: not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
-        print(f"hubdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"hubdesk: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        print(f"hubdesk: database error: {reason}", file=sys.stderr)
         return EXIT_FAILED

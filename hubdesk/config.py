@@ -7,6 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
 
+from hubdesk.core.errors import DatabaseError
+
 APP_NAME = "HubDesk"
 APP_AUTHOR = "HubDesk"
 DATABASE_ENV = "HUBDESK_DATABASE_URL"
@@ -31,9 +33,11 @@ def resolve_database_url(arg: str | None = None, environ: dict[str, str] | None 
     A value containing ``://`` is a SQLAlchemy URL; anything else is a path to a SQLite file.
     """
     env = os.environ if environ is None else environ
+    if arg is not None and not arg.strip():
+        raise DatabaseError("--db is empty; give a file path or a database URL")
     value = arg or env.get(DATABASE_ENV) or ""
     if not value:
-        return sqlite_url(default_database_path())
+        return sqlite_url(default_database_path())  # data_dir() creates the folder
     if "://" in value:
         return value
     return sqlite_url(Path(value))

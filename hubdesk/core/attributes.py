@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -81,8 +82,8 @@ def coerce_value(info: AttributeInfo, raw: Any) -> dict[str, Any]:
             number = Decimal(cleaned)
         except InvalidOperation:
             raise ValueError(f"'{text}' is not a number") from None
-        if not number.is_finite():
-            raise ValueError(f"'{text}' is not a number")
+        if not number.is_finite() or not math.isfinite(float(number)):
+            raise ValueError(f"'{text}' is not a number that can be stored (too large?)")
         cols["value_number"] = float(number)
     elif t == "date":
         if isinstance(raw, date):

@@ -314,8 +314,16 @@ def get_contact(session: Session, contact_id: int, *, include_trashed: bool = Fa
     return out
 
 
+IDS_PER_QUERY = 900  # below every database's limit on bound parameters
+
+
 def list_rows(session: Session, ids: Sequence[int]) -> dict[int, ListRow]:
-    """The list's columns for a page of ids, in two queries whatever the page size."""
+    """The list's columns for ids: two queries per 900 ids, so any number works."""
+    if len(ids) > IDS_PER_QUERY:
+        out: dict[int, ListRow] = {}
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            out |= list_rows(session, ids[start : start + IDS_PER_QUERY])
+        return out
     if not ids:
         return {}
     cols = (Contact.id, Contact.first_name, Contact.last_name, Contact.email, Contact.phone,
@@ -335,7 +343,7 @@ def list_rows(session: Session, ids: Sequence[int]) -> dict[int, ListRow]:
         rows[r.id] = ListRow(
             id=r.id,
             name=display_name(r.first_name, r.last_name),
-            initials=initials(r.first_name, r.last_name, email or r.company),
+            initials=initials(r.first_name, r.last_name, email or r.company or "#"),
             email=email,
             phone=r.phone or "",
             phone_valid=bool(r.phone_valid),
@@ -367,10 +375,13 @@ def stats(session: Session) -> dict[str, int]:
 
 
 def first_last_names(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    rows = session.execute(
-        select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.id.in_(ids))
-    )
-    return {r.id: (r.first_name, r.last_name) for r in rows}
+    out: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[start : start + IDS_PER_QUERY]
+        rows = session.execute(select(Contact.id, Contact.first_name, Contact.last_name)
+                               .where(Contact.id.in_(chunk)))
+        out |= {r.id: (r.first_name, r.last_name) for r in rows}
+    return out
 
 
 def contacts_with_email(session: Session, email: str) -> list[int]:

@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hubdesk.core.errors import DatabaseError, NewerSchemaError
@@ -63,7 +63,12 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            if not folder.is_dir():
+                # A typo in --db must not quietly create folders and an empty database.
+                raise DatabaseError(f"{parsed.database}: folder {folder} does not exist")
+            if Path(parsed.database).is_dir():
+                raise DatabaseError(f"{parsed.database} is a folder, not a database file")
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -109,6 +114,8 @@ class Database:
         if self.dialect != "sqlite":
             raise DatabaseError("backup is only available for SQLite databases")
         dest = Path(dest)
+        if not dest.parent.is_dir():
+            raise DatabaseError(f"{dest}: folder {dest.parent} does not exist")
         if dest.exists() and not overwrite:
             raise DatabaseError(f"{dest}: file already exists; choose another name")
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -143,8 +150,13 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+def _reading(engine: Engine) -> Engine:
+    # Checks made while opening only read: they must not wait for (or block) a writer.
+    return engine.execution_options(hubdesk_read=True)
+
+
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with _reading(engine).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -160,9 +172,19 @@ def _use_wal(engine: Engine) -> None:
     # (another program's, or a newer HubDesk's) must be left exactly as it was.
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA journal_mode = WAL")
+        mode = raw.driver_connection.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")
     finally:
         raw.close()
+
+
+def _shown(url: str) -> str:
+    """A SQLite file by its path (what the user typed), other URLs without a password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return parsed.database
+    return parsed.render_as_string(hide_password=True)
 
 
 def open_database(url: str, *, migrate: bool = True) -> Database:
@@ -181,7 +203,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         head = script.get_current_head()
         db = Database(url, engine)
         if migrate and current != head:
-            has_tables = bool(inspect(engine).get_table_names())
+            with _reading(engine).connect() as conn:
+                has_tables = bool(inspect(conn).get_table_names())
             if current is None and has_tables:
                 engine.dispose()
                 raise DatabaseError(f"{url}: not a HubDesk database (it has other tables)")
@@ -193,7 +216,11 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             _use_wal(engine)
         return db
     except OperationalError as exc:
-        raise DatabaseError(f"Cannot open database {url}: {exc.orig}") from exc
+        raise DatabaseError(f"Cannot open database {_shown(url)}: {exc.orig}") from exc
+    except (ImportError, NoSuchModuleError) as exc:
+        raise DatabaseError(
+            f"Cannot open database {_shown(url)}: this kind of database is not supported "
+            f"here ({exc})") from exc
     except SQLAlchemyError as exc:
         reason = getattr(exc, "orig", None) or exc
-        raise DatabaseError(f"Cannot open database {url}: {reason}") from exc
+        raise DatabaseError(f"Cannot open database {_shown(url)}: {reason}") from exc

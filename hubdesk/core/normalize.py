@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 
 _KATAKANA_TO_HIRAGANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 _SPACES = re.compile(r"\s+")
+_LATIN_ACCENTS = re.compile("[\u0300-\u036f]+")
 _PHONE_CHARS = re.compile(r"^[\d\s+\-().\u2010-\u2015\u30fc]+$")
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -28,6 +29,11 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATAKANA_TO_HIRAGANA)
+    if not folded.isascii():
+        # Accents off Latin letters (zoë → zoe). Only U+0300–U+036F go: the kana voicing
+        # marks (U+3099/309A) stay, so が does not become か.
+        folded = unicodedata.normalize(
+            "NFC", _LATIN_ACCENTS.sub("", unicodedata.normalize("NFD", folded)))
     return _SPACES.sub(" ", folded).strip()
 
 
@@ -131,8 +137,13 @@ def normalize_phone(value: str, region: str | None = None) -> Phone:
 
 
 def looks_like_phone(text: str) -> bool:
-    text = unicodedata.normalize("NFKC", text)
-    return bool(_PHONE_CHARS.match(text)) and sum(c.isdigit() for c in text) >= 3
+    """Phone punctuation and digits only, and clearly a number: three digits, or a country
+    code (+81) or an area code in brackets ((03))."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not _PHONE_CHARS.match(text):
+        return False
+    count = sum(c.isdigit() for c in text)
+    return count >= 3 or (count >= 1 and (text.startswith("+") or "(" in text))
 
 
 def digits(text: str) -> str:

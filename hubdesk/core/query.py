@@ -74,14 +74,16 @@ def search_terms(text: str) -> list[str]:
         return []
     if looks_like_phone(text):
         return [digits(text)]
-    terms = []
-    for term in fold(text).split(" "):
-        if len(term) < SHORT_TERM:
-            # Short terms are whole tokens of the gram index, which holds letters and digits.
-            term = _NOT_TOKEN.sub("", term)
-        if term:
-            terms.append(term)
-    return terms
+    return [term for term in fold(text).split(" ") if term]
+
+
+def _kind(term: str) -> str:
+    """trigram: 3+ characters, any substring; gram: 1–2 letters or digits, a whole token
+    of the short index; scan: 1–2 characters with a symbol (%, @g), matched as a
+    substring row by row — rare, and never silently ignored."""
+    if len(term) >= SHORT_TERM:
+        return "trigram"
+    return "scan" if _NOT_TOKEN.search(term) else "gram"
 
 
 _FTS_TABLES = {
@@ -97,15 +99,15 @@ def _fts_phrase(term: str) -> str:
 def _like_condition(term: str) -> ColumnElement[bool]:
     """The same test as the index, on one row's columns (for reading rows in order)."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if len(term) >= SHORT_TERM:
-        return Contact.search_text.like(f"%{escaped}%", escape="\\")
-    return (" " + Contact.search_grams + " ").like(f"% {escaped} %", escape="\\")
+    if _kind(term) == "gram":
+        return (" " + Contact.search_grams + " ").like(f"% {escaped} %", escape="\\")
+    return Contact.search_text.like(f"%{escaped}%", escape="\\")
 
 
 def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
-    if dialect != "sqlite":
+    if dialect != "sqlite" or _kind(term) == "scan":
         return _like_condition(term)  # PostgreSQL answers these from its pg_trgm indexes
-    index = _FTS_TABLES[len(term) >= SHORT_TERM]
+    index = _FTS_TABLES[_kind(term) == "trigram"]
     matches = select(index.c.rowid).where(
         literal_column(index.name).op("MATCH")(bindparam(f"q{n}", _fts_phrase(term)))
     )
@@ -126,7 +128,7 @@ def _fts_join(terms: list[str]):
     """On SQLite, the first term's index drives the query: its matches arrive in id order
     and are joined to the contacts, which is cheaper than testing every row against a list.
     The other terms (if any) are tested per row. Returns (from clause, conditions)."""
-    index = _FTS_TABLES[len(terms[0]) >= SHORT_TERM].alias("m")
+    index = _FTS_TABLES[_kind(terms[0]) == "trigram"].alias("m")
     source = index.join(Contact, Contact.id == index.c.rowid)
     match = literal_column(f"{index.name}.{index.original.name}").op("MATCH")(
         bindparam("q0", _fts_phrase(terms[0]))
@@ -152,8 +154,9 @@ def _order_by(q: ContactQuery, col=None, id_col=None) -> list[ColumnElement]:
 
 
 def ids_select(q: ContactQuery, dialect: str) -> Select:
-    terms = search_terms(q.text)
-    if dialect != "sqlite" or not terms:
+    # An indexed term drives the query; symbol-only terms are tested row by row.
+    terms = sorted(search_terms(q.text), key=lambda t: _kind(t) == "scan")
+    if dialect != "sqlite" or not terms or _kind(terms[0]) == "scan":
         return select(Contact.id).where(where_clause(q, dialect)).order_by(*_order_by(q))
     source, conditions = _fts_join(terms)
     stmt = (

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from hubdesk.core.normalize import CJK_CLASS, display_name, fold, phone_search_forms
+from hubdesk.core.normalize import (
+    CJK_CLASS,
+    display_name,
+    fold,
+    has_cjk,
+    phone_search_forms,
+)
 
 FIELD_SEPARATOR = "\n"  # never part of a query, so no match spans two fields
 _LATIN_WORD = re.compile(r"[^\W" + CJK_CLASS + r"]+")
@@ -43,7 +49,10 @@ def derived_columns(
     all_phones = [p for p in [get("phone"), *phones] if p]
     company = fold(get("company"))
 
-    parts = [name, name.replace(" ", ""), reading, reading.replace(" ", ""), company]
+    # Without the space too for East Asian names (山田太郎 is typed as one word); never for
+    # Latin ones, where it would make "ada" match "Anna Davis".
+    joined = name.replace(" ", "") if has_cjk(name) else name
+    parts = [name, joined, reading, reading.replace(" ", ""), company]
     parts += [fold(e) for e in all_emails]
     phone_forms = [form for p in all_phones for form in phone_search_forms(p)]
     parts += phone_forms
@@ -51,7 +60,7 @@ def derived_columns(
 
     tokens: set[str] = set()
     # Names also without their space, so 林健 (typed as one word) is found like 林 健.
-    for text in (name, name.replace(" ", ""), reading, reading.replace(" ", ""), company,
+    for text in (name, joined, reading, reading.replace(" ", ""), company,
                  *(fold(e).split("@")[0] for e in all_emails)):
         _short_tokens(text, tokens)
     for form in phone_forms:
@@ -59,9 +68,9 @@ def derived_columns(
         tokens.add(form[:2])
     tokens.discard("")
 
-    sort_name = reading if reading else name
-    if not sort_name:
-        sort_name = fold(all_emails[0]) if all_emails else company
+    sort_name = reading or name or (fold(all_emails[0]) if all_emails else "") or company
+    if not sort_name and phone_forms:
+        sort_name = phone_forms[-1]  # a number-only contact sorts by its digits
     return {
         "sort_name": sort_name,
         "search_text": search_text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,8 +34,9 @@ def clean_contact_fields(
         if len(text) > limit:
             errors[key] = f"too long ({len(text)} characters, at most {limit})"
             continue
-        if "\x00" in text:
-            errors[key] = "contains a NUL character"
+        bad = _invisible(text)
+        if bad:
+            errors[key] = f"contains {bad}; remove it (it would break how the value shows)"
             continue
         try:
             out.update(_clean_one(key, text, region))
@@ -47,6 +49,24 @@ def clean_contact_fields(
     if errors:
         raise ValidationError(errors)
     return out
+
+
+# Direction overrides and isolates can make a name display as something else.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _invisible(text: str) -> str:
+    """A description of the first control character in a one-line value, or ''."""
+    for ch in text:
+        if ch in "\n\r":
+            return "a line break"
+        if ch == "\t":
+            return "a tab"
+        if unicodedata.category(ch) == "Cc":
+            return f"the control character U+{ord(ch):04X}"
+        if ch in _BIDI_CONTROLS:
+            return f"the text-direction control U+{ord(ch):04X}"
+    return ""
 
 
 def _clean_one(key: str, text: str, region: str | None) -> dict[str, Any]:
@@ -71,5 +91,9 @@ def _clean_one(key: str, text: str, region: str | None) -> dict[str, Any]:
 
 def require_some_identity(values: Mapping[str, Any]) -> None:
     """A contact needs something to recognise it by."""
-    if not any(values.get(k) for k in ("first_name", "last_name", "email", "phone", "company")):
+    phone = str(values.get("phone") or "")
+    # A "phone" with no digit at all ("call reception") is kept, but identifies nobody.
+    has_phone = any(ch.isdigit() for ch in phone)
+    if not (has_phone or any(values.get(k) for k in ("first_name", "last_name", "email",
+                                                     "company"))):
         raise ValidationError({"name": "enter a name, email, phone or company"})

@@ -27,7 +27,7 @@ from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_actions import ContactActions
-from hubdesk.ui.contact_list import ContactListModel, ContactTableView
+from hubdesk.ui.contact_list import COLUMNS, ContactListModel, ContactTableView
 from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
 from hubdesk.ui.dialogs.contact_editor import ContactEditor
 from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.store.labelsChanged.connect(self.model.refresh_rows)
         self.table = ContactTableView()
         self.table.setModel(self.model)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.empty = EmptyState()
         self._build_empty_actions()
         self.stack = QStackedWidget()
@@ -243,6 +244,19 @@ class MainWindow(QMainWindow):
         self.query = replace(self.query, text=self.search.text())
         self.refresh()
 
+    def _keep_sort_indicator(self, column: int, _order) -> None:
+        # Clicking a column that cannot sort (labels) must not move the arrow off the
+        # column the list is really sorted by.
+        if COLUMNS[column][2]:
+            return
+        sorted_by = next(i for i, (key, _, _) in enumerate(COLUMNS) if key == self.query.sort)
+        order = (Qt.SortOrder.DescendingOrder if self.query.descending
+                 else Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(sorted_by, order)
+        header.blockSignals(False)
+
     def _sort_requested(self, key: str, descending: bool) -> None:
         if (key, descending) != (self.query.sort, self.query.descending):
             self.query = replace(self.query, sort=key, descending=descending)
@@ -317,6 +331,8 @@ class MainWindow(QMainWindow):
                                      .replace("%2", f"{self.total:,}"))
         elif self.query.trash:
             self.count_label.setText(self.tr("%1 in Trash").replace("%1", f"{shown:,}"))
+        elif shown == 1:
+            self.count_label.setText(self.tr("1 contact"))
         else:
             self.count_label.setText(self.tr("%1 contacts").replace("%1", f"{shown:,}"))
         if shown:
@@ -409,6 +425,12 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------
     def add_demo_data(self) -> None:
+        if self.total and not self.contact_actions.confirm(
+                self.tr("Add demo contacts"),
+                self.tr("Add %n made-up demo contacts to this database, beside your own "
+                        "%1 contacts?").replace("%n", f"{DEMO_CONTACTS:,}")
+                .replace("%1", f"{self.total:,}")):
+            return
         db = self.db
 
         def work(report, cancelled):

@@ -122,7 +122,17 @@ def test_demo_data_fills_labels_conversations_and_notes(hubdesk):
 def test_backup_writes_a_database_with_the_same_counts(hubdesk, tmp_path):
     hubdesk("demo-data", "20", "--seed", "7")
     out = tmp_path / "saved" / "copy.db"
+    out.parent.mkdir()
     result = hubdesk("backup", str(out))
     assert result.code == 0
     assert out.is_file()
     assert _json(hubdesk("stats", "--json", db=out)) == _json(hubdesk("stats", "--json"))
+
+
+def test_backup_into_a_missing_folder_is_refused_and_creates_nothing(hubdesk, tmp_path):
+    hubdesk("demo-data", "3")
+    out = tmp_path / "typo" / "copy.db"
+    result = hubdesk("backup", str(out))
+    assert result.code == 2
+    assert "does not exist" in result.err
+    assert not out.parent.exists()

@@ -163,6 +163,7 @@ def test_a_sqlite_file_of_another_program_is_refused_and_left_untouched(tmp_path
 def test_a_backup_opens_and_holds_the_same_contacts(db, add, tmp_path):
     names = {add(first_name="Ann", email="ann@example.com"),
              add(last_name="山田", phone="0312345678")}
+    (tmp_path / "copies").mkdir()
     dest = db.backup(tmp_path / "copies" / "backup.db")
 
     copy = open_database(_url(dest))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from hubdesk.core.demo import add_demo_contacts
 from hubdesk.core.models import Contact
-from hubdesk.core.normalize import display_name, fold, is_cjk, looks_like_phone
+from hubdesk.core.normalize import display_name, fold, has_cjk, is_cjk, looks_like_phone
 from hubdesk.core.query import ContactQuery, search_ids
 
 SEED = 20240331
@@ -20,8 +20,10 @@ def _searchable(c: Contact) -> list[str]:
     and without its space, the reading likewise, company and email."""
     name = fold(display_name(c.first_name, c.last_name))
     reading = fold(f"{c.last_name_reading} {c.first_name_reading}")
-    texts = [name, name.replace(" ", ""), reading, reading.replace(" ", ""), fold(c.company),
-             fold(c.email)]
+    # Names are also searchable without their space only when East Asian (山田太郎);
+    # "ada" must not match "Anna Davis".
+    joined = name.replace(" ", "") if has_cjk(name) else name
+    texts = [name, joined, reading, reading.replace(" ", ""), fold(c.company), fold(c.email)]
     return [t for t in texts if t]
 
 

@@ -85,3 +85,24 @@ def test_geometry_and_columns_are_remembered(window_factory, demo_db, settings, 
     again = window_factory(demo_db)
     assert again.table.columnWidth(1) == 333
     assert (again.width(), again.height()) == (701, 501)
+
+
+def test_clicking_the_labels_header_keeps_the_real_sort_arrow(window_factory, demo_db, qtbot):
+    w = window_factory(demo_db)
+    header = w.table.horizontalHeader()
+    with qtbot.waitSignal(w.listUpdated, timeout=10_000):
+        w.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    first = w.model.id_at(0)
+    w.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # labels: not sortable
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1, Qt.SortOrder.DescendingOrder)
+    assert w.model.id_at(0) == first
+
+
+def test_one_contact_is_counted_in_the_singular(window_factory, db):
+    from hubdesk.core import contacts as service
+
+    with db.session() as s:
+        service.create_contact(s, {"first_name": "Only"})
+    w = window_factory(db)
+    assert w.count_label.text() == "1 contact"

@@ -8,6 +8,8 @@ from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from hubdesk.core.normalize import display_phone
+
 AVATAR_COLORS = ("#2563eb", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563",
                  "#b45309", "#0f766e", "#9333ea")
 
@@ -71,7 +73,7 @@ class NameDelegate(QStyledItemDelegate):
         painter.setPen(_text_color(option))
         text_rect = QRect(int(circle.right()) + 8, r.top(), r.right() - int(circle.right()) - 12,
                           r.height())
-        name = row.name or row.email or row.company
+        name = row.name or row.email or row.company or display_phone(row.phone, row.phone_valid)
         elided = QFontMetrics(option.font).elidedText(name, Qt.TextElideMode.ElideRight,
                                                       text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
