@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -214,10 +215,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in ordered:
         labels = ", ".join(name for name, _ in r.labels)
-        print(f"{r.id:>8}  {r.name:<24}  {r.email:<32}  {r.phone:<16}  {r.company}"
-              + (f"  [{labels}]" if labels else ""))
+        print(f"{r.id:>8}  {_pad(r.name, 24)}  {_pad(r.email, 32)}  {_pad(r.phone, 16)}  "
+              f"{r.company}" + (f"  [{labels}]" if labels else ""))
     print(f"{len(ordered)} shown of {total} matching", file=sys.stderr)
     return EXIT_OK
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal, where East Asian characters take two columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
 
 
 def _names(session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
