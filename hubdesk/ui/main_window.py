@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.store.labelsChanged.connect(self.model.refresh_rows)
         self.table = ContactTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Contacts"))
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.empty = EmptyState()
         self._build_empty_actions()
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search name, email, phone or company  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search contacts"))
         self.search.setMinimumWidth(420)
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_now)
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.count_label.setAccessibleName(self.tr("Number of contacts"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)

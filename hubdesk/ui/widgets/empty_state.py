@@ -34,6 +34,7 @@ class EmptyState(QWidget):
 
     def add_button(self, text: str) -> QPushButton:
         button = QPushButton(text)
+        button.setAccessibleName(text)
         self._buttons.addWidget(button)
         return button
 
