@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from hubdesk.core.demo import add_demo_contacts
 
@@ -40,3 +41,20 @@ def window_factory(qtbot, settings) -> Iterator:
     for w in windows:
         w.jobs.cancel_all()
         w.jobs.wait()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch) -> None:
+    """A message box nobody expected fails the test instead of waiting for a click."""
+
+    def unexpected(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
+@pytest.fixture
+def store(db):
+    from hubdesk.ui.store import ContactStore
+
+    return ContactStore(db)

@@ -12,24 +12,8 @@ from hubdesk.core.models import ATTRIBUTE_TYPES
 from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
 from hubdesk.ui.dialogs.attribute_table_model import AttributeTableModel
 from hubdesk.ui.dialogs.new_attribute import NewAttributeDialog, suggest_key
-from hubdesk.ui.store import ContactStore
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def store(db) -> ContactStore:
-    return ContactStore(db)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_box(monkeypatch) -> None:
-    """A message box nobody expected fails the test instead of waiting for a click."""
-
-    def unexpected(box: QMessageBox) -> int:
-        raise AssertionError(f"unexpected message box: {box.text()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", unexpected)
 
 
 class Answers:

@@ -9,25 +9,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hubdesk.core import contacts
 from hubdesk.ui.dialogs.contact_editor import ContactEditor
-from hubdesk.ui.store import ContactStore
 
 # Completer popups make the offscreen platform say it cannot raise or grab the keyboard.
 
-
-
-@pytest.fixture
-def store(db) -> ContactStore:
-    return ContactStore(db)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_box(monkeypatch) -> None:
-    """A message box nobody expected fails the test instead of waiting for a click."""
-
-    def unexpected(box: QMessageBox) -> int:
-        raise AssertionError(f"unexpected message box: {box.text()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", unexpected)
 
 
 @pytest.fixture

@@ -11,24 +11,8 @@ from hubdesk.core import contacts, labels
 from hubdesk.core.labels import PALETTE
 from hubdesk.ui.dialogs.label_table_model import LabelTableModel
 from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
-from hubdesk.ui.store import ContactStore
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def store(db) -> ContactStore:
-    return ContactStore(db)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_message_box(monkeypatch) -> None:
-    """A message box nobody expected fails the test instead of waiting for a click."""
-
-    def unexpected(box: QMessageBox) -> int:
-        raise AssertionError(f"unexpected message box: {box.text()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", unexpected)
 
 
 @pytest.fixture
