@@ -275,6 +275,21 @@ class ImportJob(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class ImportChange(Base):
+    """What an import did to a contact that already existed, so the import can be undone."""
+
+    __tablename__ = "import_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("import_jobs.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    # JSON: the contact's editable values and attributes before the import touched it,
+    # and the ids of notes the import added.
+    before: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_import_changes_job", "job_id", "contact_id"),)
+
+
 class Segment(Base):
     __tablename__ = "segments"
 
