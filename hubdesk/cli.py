@@ -61,6 +61,36 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_count, default=None)
     search.add_argument("--json", action="store_true")
 
+    imp = sub.add_parser("import", help="import contacts from CSV, TSV, XLSX or vCard")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--preset", help="header preset (google, outlook, thunderbird, "
+                                      "chatwoot, hubspot, vcard); default: detected")
+    imp.add_argument("--map", action="append", default=[], metavar='"Header=field"',
+                     help="map a column to a field (first_name, email, labels, note, "
+                          "extra_phone, attr:KEY, new_attr, ignore …)")
+    imp.add_argument("--on-duplicate", choices=("skip", "update", "create"), default="update")
+    imp.add_argument("--fill-empty-only", action="store_true",
+                     help="with update: only fill fields that are empty")
+    imp.add_argument("--match", default="email,phone", help="match duplicates on these, "
+                                                            "in order (default email,phone)")
+    imp.add_argument("--label", action="append", default=[], metavar="NAME",
+                     help="add this label to every imported contact")
+    imp.add_argument("--region", type=_region, help="country for phones without +, e.g. JP")
+    imp.add_argument("--encoding", help="override the detected text encoding (e.g. cp932)")
+    imp.add_argument("--delimiter", help="override the detected CSV delimiter")
+    imp.add_argument("--sheet", help="XLSX sheet (default: the first with data)")
+    imp.add_argument("--no-header", action="store_true", help="the first row is data")
+    imp.add_argument("--skip-questionable", action="store_true",
+                     help="reject rows with questionable values instead of flagging them")
+    imp.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    imp.add_argument("--errors", type=Path, metavar="OUT.csv",
+                     help="write rejected rows here, with an errors column")
+    imp.add_argument("--json", action="store_true")
+
+    undo = sub.add_parser("undo-import", help="remove what an import created and revert "
+                                              "what it updated")
+    undo.add_argument("job", type=int)
+
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
     return p
@@ -240,6 +270,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from hubdesk.core.io.import_cli import run_import_command
+
+    return run_import_command(args, _open)
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from hubdesk.core.io.importer import undo_import
+
+    db = _open(args)
+    affected = undo_import(db, args.job)
+    print(f"Undid import {args.job}: {affected} contacts removed or restored.")
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo-data": cmd_demo_data,
     "add": cmd_add,
@@ -247,6 +292,8 @@ COMMANDS = {
     "stats": cmd_stats,
     "search": cmd_search,
     "backup": cmd_backup,
+    "import": cmd_import,
+    "undo-import": cmd_undo_import,
 }
 
 

@@ -1,0 +1,79 @@
+"""`hubdesk import FILE …`: the same engine as the wizard, driven by options."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from hubdesk.core import attributes as attrs
+from hubdesk.core.errors import HubDeskError
+from hubdesk.core.io.draft import IGNORE, ColumnMapping
+from hubdesk.core.io.importer import ImportOptions, run_import
+from hubdesk.core.io.mapping import guess_mapping
+from hubdesk.core.io.open_table import open_table
+from hubdesk.core.io.rejected import write_rejected
+
+MATCH_KEYS = ("email", "phone")
+
+
+def _overrides(pairs: list[str], headers: list[str]) -> dict[str, str]:
+    out = {}
+    by_fold = {h.strip().casefold(): h for h in headers}
+    for pair in pairs:
+        header, sep, target = pair.rpartition("=")
+        if not sep or not header.strip():
+            raise HubDeskError(f'--map "{pair}": expected "Header=field"')
+        real = by_fold.get(header.strip().casefold())
+        if real is None:
+            raise HubDeskError(f'--map "{pair}": the file has no column "{header.strip()}"')
+        target = target.strip()
+        out[real] = IGNORE if target.lower() in ("", "ignore", "none", "-") else target
+    return out
+
+
+def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
+    match = tuple(m.strip() for m in args.match.split(",") if m.strip())
+    if not match or any(m not in MATCH_KEYS for m in match):
+        raise HubDeskError(f"--match: use email, phone or both (got '{args.match}')")
+    table = open_table(args.file, encoding=args.encoding, delimiter=args.delimiter,
+                       sheet=args.sheet, has_header=not args.no_header)
+    if table.encoding:
+        how = "detected" if not args.encoding else "as given"
+        print(f"hubdesk: reading {table.path.name} as {table.encoding} ({how})", file=sys.stderr)
+    db = open_db(args)
+    with db.read_session() as s:
+        definitions = attrs.list_attributes(s)
+    mapping = guess_mapping(table.headers, attributes=definitions)
+    if args.preset:
+        from hubdesk.core.io.mapping import mapping_for_preset
+
+        mapping = mapping_for_preset(table.headers, args.preset, attributes=definitions)
+    overrides = _overrides(args.map, table.headers)
+    mapping = [ColumnMapping(m.header, overrides[m.header], 1.0, "user")
+               if m.header in overrides else m for m in mapping]
+    options = ImportOptions(
+        on_duplicate=args.on_duplicate, fill_empty_only=args.fill_empty_only, match=match,
+        region=args.region, labels=tuple(args.label), skip_questionable=args.skip_questionable,
+        dry_run=args.dry_run)
+    result = run_import(db, table, mapping, options)
+    if args.errors and result.errors:
+        write_rejected(args.errors, table.headers, result.errors)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        verb = "Would import" if args.dry_run else "Imported"
+        print(f"{verb} {table.path.name}: read {result.read}, created {result.created}, "
+              f"updated {result.updated}, skipped {result.skipped}, failed {result.failed}"
+              + (f" (import {result.job_id}; undo with: hubdesk undo-import {result.job_id})"
+                 if result.job_id else ""))
+        for e in result.errors[:20]:
+            print(f"  row {e.row} (line {e.line}): {e.message}", file=sys.stderr)
+        if len(result.errors) > 20:
+            print(f"  … and {len(result.errors) - 20} more (use --errors OUT.csv)",
+                  file=sys.stderr)
+        if result.warnings:
+            print(f"  {len(result.warnings)} imported row(s) have questionable values, "
+                  "kept and flagged", file=sys.stderr)
+    return 0
