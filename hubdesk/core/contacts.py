@@ -208,14 +208,17 @@ def editable_values(session: Session, contact_id: int) -> dict[str, Any]:
     """What the edit dialog shows and what undo restores: every editable field as text,
     the additional emails and phones, the label names and the version. `phone_valid` and
     `extra_phones_valid` say which numbers were kept as typed."""
-    c = get_contact(session, contact_id)
-    out: dict[str, Any] = {key: ("" if c[key] is None else c[key]) for key in EDITABLE_KEYS}
-    out["phone_valid"] = c["phone_valid"]
-    out["extra_emails"] = [e["email"] for e in c["emails"]]
-    out["extra_phones"] = [p["phone"] for p in c["phones"]]
-    out["extra_phones_valid"] = [p["valid"] for p in c["phones"]]
-    out["labels"] = [lb["name"] for lb in c["labels"]]
-    out["version"] = c["version"]
+    # Only what an edit touches (no notes, conversations or attributes): imports take
+    # this snapshot for every contact they update.
+    c = _live(session, contact_id)
+    out: dict[str, Any] = {key: ("" if getattr(c, key) is None else getattr(c, key))
+                           for key in EDITABLE_KEYS}
+    out["phone_valid"] = c.phone_valid
+    out["extra_emails"] = [e.email for e in c.emails]
+    out["extra_phones"] = [p.phone for p in c.phones]
+    out["extra_phones_valid"] = [p.phone_valid for p in c.phones]
+    out["labels"] = [lb.name for lb in c.labels]
+    out["version"] = c.version
     return out
 
 

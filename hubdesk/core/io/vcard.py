@@ -96,27 +96,33 @@ class _Counts:
         return notes
 
 
+# A file that forgets END:VCARD nests every card in the one before: past these limits the
+# innermost card is taken as ended and waiting nested cards are given out early, so memory
+# stays bounded (only the order of such rows suffers).
+_MAX_DEPTH = 8
+_MAX_WAITING = 100
+
+
 def _rows(path: Path, enc: FileEncoding, table: SourceTable) -> Iterator[SourceRow]:
     counts = _Counts()
     open_cards: list[_Card] = []  # the card being read, and those it is nested in
     finished: list[_Card] = []  # nested cards wait for their outer card, to keep the order
     for prop in properties(physical_lines(path, enc), _READ):
         name = prop.name
-        if name in ("BEGIN", "END") and prop.value.strip().upper() == b"VCARD":
-            if name == "BEGIN":
-                counts.cards += 1
-                counts.nested += bool(open_cards)
-                open_cards.append(_Card(counts.cards, prop.line))
-            elif not open_cards:
-                counts.outside += 1
-                counts.outside_first = counts.outside_first or prop.line
-            else:
-                finished.append(open_cards.pop())
-                if not open_cards:
-                    yield from _flush(path, enc, finished)
+        frame = name in ("BEGIN", "END") and prop.value.strip().upper() == b"VCARD"
+        if frame and name == "BEGIN":
+            counts.cards += 1
+            counts.nested += bool(open_cards)
+            if len(open_cards) == _MAX_DEPTH:
+                finished.append(_unclosed(open_cards.pop()))
+            open_cards.append(_Card(counts.cards, prop.line))
         elif not open_cards:
             counts.outside += 1
             counts.outside_first = counts.outside_first or prop.line
+        elif frame:  # END:VCARD
+            finished.append(open_cards.pop())
+            if not open_cards or len(finished) > _MAX_WAITING:
+                yield from _flush(path, enc, finished)
         elif name == "VERSION":
             open_cards[-1].version = prop.value.strip().decode("latin-1")
         elif name in _READ:
@@ -127,14 +133,19 @@ def _rows(path: Path, enc: FileEncoding, table: SourceTable) -> Iterator[SourceR
         elif name == "":
             counts.junk += 1
             counts.junk_first = counts.junk_first or prop.line
-    for card in open_cards:
-        card.problems.append(f"the card starting at line {card.line} has no END:VCARD")
-    yield from _flush(path, enc, finished + open_cards)
+    yield from _flush(path, enc, finished + [_unclosed(card) for card in open_cards])
     table.notes[:] = counts.notes()
 
 
+def _unclosed(card: _Card) -> _Card:
+    card.problems.append(f"the card starting at line {card.line} has no END:VCARD")
+    return card
+
+
 def _flush(path: Path, enc: FileEncoding, cards: list[_Card]) -> Iterator[SourceRow]:
-    for card in sorted(cards, key=lambda c: c.number):
+    if len(cards) > 1:  # nested cards end before their outer card but follow it
+        cards.sort(key=lambda c: c.number)
+    for card in cards:
         yield SourceRow(card.number, card.line, _values(path, enc, card), card.problems)
     cards.clear()
 

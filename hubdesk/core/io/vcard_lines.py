@@ -225,13 +225,23 @@ def _odd_backslashes(data: bytes) -> bool:
     return data.endswith(b"\\") and (len(data) - len(data.rstrip(b"\\"))) % 2 == 1
 
 
-@lru_cache(maxsize=4096)  # heads repeat from card to card ("TEL;TYPE=CELL")
+# Heads repeat from card to card ("TEL;TYPE=CELL"): what they say is worked out once. A plain
+# dict, not lru_cache, which would build a key tuple per line.
+_HEADS: dict[bytes, tuple[str, bool, bool]] = {}
+
+
 def _head(head: bytes) -> tuple[str, bool, bool]:
     """(name without group, quoted-printable?, base64?) for a property's name and parameters."""
-    name = head.split(b";", 1)[0].rsplit(b".", 1)[-1].strip().decode("latin-1").upper()
-    upper = head.upper()
-    qp = b"QUOTED-PRINTABLE" in upper or b"ENCODING=QP" in upper
-    return name, qp, not qp and (b"BASE64" in upper or b"ENCODING=B" in upper)
+    known = _HEADS.get(head)
+    if known is None:
+        name = head.split(b";", 1)[0].rsplit(b".", 1)[-1].strip().decode("latin-1").upper()
+        upper = head.upper()
+        qp = b"QUOTED-PRINTABLE" in upper or b"ENCODING=QP" in upper
+        known = name, qp, not qp and (b"BASE64" in upper or b"ENCODING=B" in upper)
+        if len(_HEADS) > 4096:  # a file of ever-new heads must not grow the memory
+            _HEADS.clear()
+        _HEADS[head] = known
+    return known
 
 
 def _is_end(raw: bytes) -> bool:
