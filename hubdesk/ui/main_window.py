@@ -39,6 +39,7 @@ from hubdesk.ui.widgets.empty_state import EmptyState
 from hubdesk.ui.widgets.icons import icon
 
 SEARCH_DEBOUNCE_MS = 200
+IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".vcf", ".vcard")
 FIRST_PAGE = 60  # more than a tall window shows
 DEMO_CONTACTS = 1000
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._select_when_listed: int | None = None
         name = db.path.name if db.path else db.engine.url.render_as_string(hide_password=True)
         self.setWindowTitle(f"HubDesk — {name}")
+        self.setAcceptDrops(True)
         self.resize(1280, 800)
 
         self.model = ContactListModel(self._fetch_rows, self)
@@ -125,8 +127,8 @@ class MainWindow(QMainWindow):
         self.labels_action.triggered.connect(
             lambda: LabelsManagerDialog(self.store, self).exec())
         self.import_action = QAction(icon("import"), self.tr("Import…"), self)
-        self.import_action.setEnabled(False)
-        self.import_action.setToolTip(self.tr("Import arrives with the import wizard"))
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(lambda: self.import_file(None))
         self.find_action = QAction(self.tr("Find"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -214,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _build_empty_actions(self) -> None:
         self.empty_import = self.empty.add_button(self.tr("Import a file…"))
-        self.empty_import.setEnabled(False)
+        self.empty_import.clicked.connect(lambda: self.import_file(None))
         self.empty_new = self.empty.add_button(self.tr("New contact"))
         self.empty_new.clicked.connect(self.new_contact)
         self.empty_demo = self.empty.add_button(self.tr("Add %n demo contacts").replace(
@@ -410,6 +412,32 @@ class MainWindow(QMainWindow):
 
     def edit_contact(self, contact_id: int) -> None:
         ContactEditor(self.store, contact_id, self).exec()
+
+    def import_file(self, path: Path | None) -> None:
+        from hubdesk.ui.import_wizard import ImportWizard  # loaded when first needed
+
+        if self.query.trash:
+            self.view_contacts.trigger()
+        ImportWizard(self.store, self.jobs, path, self).exec()
+
+    # A contact file dropped on the window opens the import wizard with it.
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_file(path)
+
+    @staticmethod
+    def _dropped_file(event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in IMPORTABLE else None
 
     def new_contact(self) -> None:
         if self.query.trash:

@@ -49,7 +49,7 @@ def test_empty_database_offers_demo_contacts(window_factory, db, qtbot):
     assert w.stack.currentWidget() is w.empty
     assert w.empty.title.text() == "No contacts yet"
     assert w.count_label.text() == "0 contacts"
-    assert not w.empty_import.isEnabled()  # arrives with the import issue
+    assert w.empty_import.isEnabled()
     qtbot.mouseClick(w.empty_demo, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.model.rowCount() == 1000, timeout=60_000)
     assert w.count_label.text() == "1,000 contacts"

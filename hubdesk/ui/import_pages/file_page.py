@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.io.open_table import SUPPORTED, open_table
 from hubdesk.core.io.table import SourceRow, SourceTable
-from hubdesk.ui.dialogs.field_message import FieldMessage
 from hubdesk.ui.import_pages.file_choices import (
     delimiter_name,
     delimiters,
@@ -32,6 +31,7 @@ from hubdesk.ui.import_pages.file_choices import (
     same_encoding,
 )
 from hubdesk.ui.import_pages.latest_job import LatestJob
+from hubdesk.ui.import_pages.message import PageMessage
 from hubdesk.ui.import_pages.preview_model import PreviewModel
 from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.jobs import JobRunner
@@ -79,16 +79,18 @@ class FilePage(QWizardPage):
 
         self.encoding_combo = QComboBox()
         self.encoding_combo.setAccessibleName(self.tr("Encoding"))
+        # Wide enough for the "(guessed, please check)" mark, which is the point of it.
+        self.encoding_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for codec, label in encodings():
             self.encoding_combo.addItem(label, codec)
         self.encoding_combo.activated.connect(self._encoding_chosen)
-        self.encoding_note = FieldMessage()
-        encoding_row = QHBoxLayout()
-        encoding_row.addWidget(self.encoding_combo)
-        encoding_row.addWidget(self.encoding_note, 1)
+        self.encoding_note = PageMessage()
+        self.encoding_note.setWordWrap(False)  # one short sentence under the combo
 
         self.delimiter_combo = QComboBox()
         self.delimiter_combo.setAccessibleName(self.tr("Delimiter"))
+        # "Automatic (semicolon)" is written after the file is read: the width must follow.
+        self.delimiter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in delimiters():
             self.delimiter_combo.addItem(label, value)
         self.delimiter_combo.activated.connect(lambda _i: self.reload())
@@ -100,8 +102,13 @@ class FilePage(QWizardPage):
         self.sheet_combo.activated.connect(lambda _i: self.reload())
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.path_edit.setMinimumWidth(640)
+        self.sheet_combo.setMinimumWidth(240)
+        self.form = form
         form.addRow(self.tr("File:"), path_row)
-        form.addRow(self.tr("Encoding:"), encoding_row)
+        form.addRow(self.tr("Encoding:"), self.encoding_combo)
+        form.addRow("", self.encoding_note)
         form.addRow(self.tr("Delimiter:"), self.delimiter_combo)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
         form.addRow("", self.header_check)
@@ -109,7 +116,7 @@ class FilePage(QWizardPage):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # names the file and its notes
         self.status.setWordWrap(True)
-        self.error = FieldMessage()
+        self.error = PageMessage()
         self.error.setAccessibleName(self.tr("File problem"))
         self.model = PreviewModel(self)
         self.preview = QTableView()
@@ -161,6 +168,8 @@ class FilePage(QWizardPage):
         sheet = self.sheet_combo.currentData()
         has_header = self.header_check.isChecked()
         self.state.table, self.state.preview = None, []
+        self._error = ""
+        self.error.clear_message()  # a stale error would describe the previous choices
         self._reader.start(
             lambda _report, _cancelled: read_preview(path, encoding, delimiter, sheet,
                                                      has_header),
@@ -172,6 +181,7 @@ class FilePage(QWizardPage):
         table, rows = result
         self.state.table, self.state.preview = table, rows
         self._error = ""
+        self.path_edit.deselect()  # focus selected it all; a selected path looks like a prompt
         self.error.clear_message()
         if self._detected is None and table.encoding:
             self._detected = (table.encoding, table.encoding_guessed)
@@ -192,6 +202,7 @@ class FilePage(QWizardPage):
         self.error.show_error(message)
         self.model.clear()
         self.status.clear()
+        self.encoding_note.clear_message()  # the error says what is wrong now
         if self.sheet_combo.count() == 0:
             # Whatever failed, the way out may be another encoding or delimiter.
             for widget in (self.encoding_combo, self.delimiter_combo, self.header_check):
@@ -228,14 +239,14 @@ class FilePage(QWizardPage):
         if index < 0:  # e.g. UTF-32, found by its BOM: offer it rather than another
             combo.addItem(detected, detected)
             index = combo.count() - 1
-        mark = self.tr("guessed — please check") if guessed else self.tr("detected")
-        combo.setItemText(index, f"{combo.itemText(index)} — {mark}")
+        mark = self.tr("guessed, please check") if guessed else self.tr("detected")
+        combo.setItemText(index, f"{combo.itemText(index)} ({mark})")
         current = next((i for i in range(combo.count())
                         if same_encoding(combo.itemData(i), table.encoding)), index)
         combo.setCurrentIndex(current)
         if guessed and current == index:
             self.encoding_note.show_note(self.tr(
-                "guessed from the file's contents: check that names read correctly below"))
+                "Guessed from the file's contents: check that names read correctly below."))
         else:
             self.encoding_note.clear_message()
 
@@ -260,6 +271,7 @@ class FilePage(QWizardPage):
         self.delimiter_combo.setEnabled(text)
         self.header_check.setEnabled(text or kind == "xlsx")
         self.sheet_combo.setEnabled(kind == "xlsx")
+        self.form.setRowVisible(self.sheet_combo, kind == "xlsx")  # only workbooks have sheets
 
     def _describe(self, table: SourceTable, rows: list[SourceRow]) -> str:
         kinds = {"csv": self.tr("CSV"), "tsv": self.tr("TSV"), "xlsx": self.tr("Excel workbook"),

@@ -52,9 +52,10 @@ class MappingPage(QWizardPage):
 
         self.model = MappingModel(self)
         self.model.mappingEdited.connect(self._edited)
-        self.model.modelReset.connect(self._open_editors)
         self.view = QTableView()
         self.view.setModel(self.model)
+        # After setModel: the view's own reset closes editors, so they are opened after it.
+        self.model.modelReset.connect(self._open_editors)
         self.view.setAccessibleName(self.tr("Column mapping"))
         self.view.setItemDelegateForColumn(MappingModel.TARGET, TargetDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

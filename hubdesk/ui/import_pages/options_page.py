@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from hubdesk.core.io.importer import ImportOptions, ImportResult, run_import
 from hubdesk.core.normalize import default_region
 from hubdesk.ui.dialogs.country_combo import PhoneRegionCombo
-from hubdesk.ui.dialogs.field_message import FieldMessage
 from hubdesk.ui.import_pages.counts import CountsView
 from hubdesk.ui.import_pages.latest_job import LatestJob
+from hubdesk.ui.import_pages.message import PageMessage
 from hubdesk.ui.import_pages.problems_model import ProblemsModel
 from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.jobs import JobRunner
@@ -94,6 +94,9 @@ class OptionsPage(QWizardPage):
             "Skip rows with questionable values (they go to the rejected-rows file)"))
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.labels.setMinimumWidth(420)
+        self.region.setMinimumWidth(280)
         form.addRow(self.tr("When a contact already exists:"), self.policy)
         form.addRow("", self.fill_empty)
         form.addRow(self.tr("Find existing contacts by:"), self.match)
@@ -114,7 +117,7 @@ class OptionsPage(QWizardPage):
         self.progress.setAccessibleName(self.tr("Checking the file"))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.error = FieldMessage()
+        self.error = PageMessage()
         self.counts = CountsView([
             ("read", self.tr("Rows read")), ("valid", self.tr("Valid")),
             ("problems", self.tr("With problems")), ("rejected", self.tr("Rejected")),
@@ -138,10 +141,11 @@ class OptionsPage(QWizardPage):
         layout.addLayout(form)
         layout.addSpacing(8)
         layout.addWidget(self.progress)
-        layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.counts)
         layout.addWidget(self.outcome)
+        layout.addSpacing(8)
+        layout.addWidget(self.status)
         layout.addWidget(self.problem_view, 1)
 
     def options(self, *, dry_run: bool = False) -> ImportOptions:
@@ -196,14 +200,14 @@ class OptionsPage(QWizardPage):
         policy = self.policy.currentData()
         self.counts.set_counts(dry_run_counts(result, policy))
         self.outcome.setText(self.tr(
-            "The import will create %1 contacts, update %2 and skip %3; %4 rows are rejected.")
+            "The import will: create new contacts: %1 · update: %2 · skip: %3 · reject: %4")
             .replace("%1", f"{result.created:,}").replace("%2", f"{result.updated:,}")
             .replace("%3", f"{result.skipped:,}").replace("%4", f"{result.failed:,}"))
         self.problems.set_result(result)
         shown = self.problems.rowCount()
         total = len(result.errors) + len(result.warnings)
         self.status.setText(self.tr("No problems found.") if not total else self.tr(
-            "Problems: %1 of %2 shown below.").replace("%1", f"{shown:,}").replace(
+            "Problems (%1 of %2 shown):").replace("%1", f"{shown:,}").replace(
             "%2", f"{total:,}"))
 
     def _failed(self, message: str) -> None:

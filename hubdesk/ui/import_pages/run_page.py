@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.io.importer import ImportResult, run_import
-from hubdesk.ui.dialogs.field_message import FieldMessage
+from hubdesk.ui.import_pages.message import PageMessage
 from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.jobs import Job, JobRunner
 from hubdesk.ui.store import ContactStore
@@ -51,7 +51,7 @@ class RunPage(QWizardPage):
         self.rows.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_button = QPushButton(self.tr("Cancel import"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.error = FieldMessage()
+        self.error = PageMessage()
         row = QHBoxLayout()
         row.addWidget(self.rows, 1)
         row.addWidget(self.cancel_button)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.io.importer import undo_import
 from hubdesk.core.io.rejected import write_rejected
-from hubdesk.ui.dialogs.field_message import FieldMessage
 from hubdesk.ui.import_pages.counts import CountsView
+from hubdesk.ui.import_pages.message import PageMessage
 from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.store import ContactStore
@@ -28,6 +28,8 @@ class SummaryPage(QWizardPage):
         super().__init__(parent)
         self.state, self.store, self.jobs = state, store, jobs
         self.setTitle(self.tr("Import finished"))
+        self.setSubTitle(self.tr("What the import did. Undo removes what it created and puts "
+                                 "back what it changed."))
         self.setFinalPage(True)
         self._busy = False
 
@@ -46,7 +48,7 @@ class SummaryPage(QWizardPage):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
-        self.message = FieldMessage()
+        self.message = PageMessage()
         self.message.setAccessibleName(self.tr("Result"))
 
         layout = QVBoxLayout(self)
@@ -67,14 +69,14 @@ class SummaryPage(QWizardPage):
         lines = []
         if result.cancelled:
             self.setTitle(self.tr("Import cancelled"))
-            lines.append(self.tr("Cancelled after %1 rows: the rest of the file was not read.")
+            lines.append(self.tr("Cancelled after row %1: the rest of the file was not read.")
                          .replace("%1", f"{result.read:,}"))
         if result.warnings:
-            lines.append(self.tr("%1 contacts were imported with questionable values, kept as "
-                                 "written and flagged as having problems.")
+            lines.append(self.tr("Imported with questionable values, kept as written and "
+                                 "flagged as having problems: %1")
                          .replace("%1", f"{len(result.warnings):,}"))
         if result.failed:
-            lines.append(self.tr("%1 rows were not imported: save them, fix them in a "
+            lines.append(self.tr("Not imported: %1. Save these rows, fix them in a "
                                  "spreadsheet and import that file.")
                          .replace("%1", f"{result.failed:,}"))
         self.note.setText("\n".join(lines))
@@ -102,7 +104,7 @@ class SummaryPage(QWizardPage):
 
     def _saved(self, path: Path) -> None:
         self._finish()
-        self.message.show_note(self.tr("saved %1 rejected rows to %2").replace(
+        self.message.show_note(self.tr("Rejected rows saved (%1) to %2").replace(
             "%1", f"{len(self.state.result.errors) if self.state.result else 0:,}").replace(
             "%2", str(path)))
 
@@ -118,7 +120,7 @@ class SummaryPage(QWizardPage):
         self.state.undone = True
         self._finish()
         self.setTitle(self.tr("Import undone"))
-        self.message.show_note(self.tr("import undone: %1 contacts removed or restored")
+        self.message.show_note(self.tr("Import undone. Contacts removed or restored: %1")
                                .replace("%1", f"{affected:,}"))
         self.store.listChanged.emit()
         self.store.contactsChanged.emit([])  # contacts it updated have their old values again
