@@ -369,3 +369,21 @@ def test_a_vcard_maps_by_its_own_preset(qtbot, open_wizard, tmp_path):
     wizard.next()
     assert wizard.mapping_page.preset_combo.currentData() == "vcard"
     assert "email" in [m.target for m in wizard.state.mapping]
+
+
+def test_going_back_to_change_the_encoding_keeps_the_mapping_and_refreshes_samples(
+        qtbot, open_wizard, tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("Name,Email,Fax\nJosé ¤,jose@example.com,\n".encode("cp1252"))
+    wizard = open_wizard(path)
+    wizard.next()
+    model = wizard.mapping_page.model
+    assert model.index(0, MappingModel.SAMPLE).data() == "José ¤"
+    model.setData(model.index(2, MappingModel.TARGET), EXTRA_PHONE)
+    wizard.back()
+    page = wizard.file_page
+    pick(page.encoding_combo, "iso8859-15")
+    qtbot.waitUntil(page.isComplete, timeout=WAIT)
+    wizard.next()
+    assert wizard.state.mapping[2].target == EXTRA_PHONE
+    assert model.index(0, MappingModel.SAMPLE).data() == "José €"  # byte 0xA4 in Latin-9

@@ -10,6 +10,6 @@ MAX_CELL = 200  # a 10 KB note is kept whole on import; a table cell shows its s
 
 def one_line(text: str) -> str:
     """A cell's text on one line (a quoted newline becomes ⏎), cut to MAX_CELL characters."""
-    flat = " ⏎ ".join(part.strip() for part in text.splitlines()) if "\n" in text or (
-        "\r" in text) else text
-    return flat if len(flat) <= MAX_CELL else flat[: MAX_CELL - 1] + "…"
+    if "\n" in text or "\r" in text:
+        text = " ⏎ ".join(part.strip() for part in text.splitlines())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"

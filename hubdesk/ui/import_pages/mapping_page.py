@@ -87,6 +87,11 @@ class MappingPage(QWizardPage):
             detected = detect_preset(table.headers) or ""
             self.preset_combo.setCurrentIndex(max(self.preset_combo.findData(detected), 0))
             self._guess()
+        else:
+            # Same columns, perhaps read with another encoding: keep the user's choices but
+            # show the samples as they read now.
+            self.model.set_mapping(self.state.mapping, self.state.preview,
+                                   target_choices(self.state.attributes))
 
     def _guess(self) -> None:
         table = self.state.table

@@ -77,8 +77,10 @@ class RunPage(QWizardPage):
         self._started = time.monotonic()
         self._job = self.jobs.start(
             "import",
-            lambda report, _cancelled: run_import(db, table, mapping, options, progress=report,
-                                                  cancelled=stop.is_set),
+            # The job's own cancel comes from the window closing (JobRunner.cancel_all).
+            lambda report, cancelled: run_import(
+                db, table, mapping, options, progress=report,
+                cancelled=lambda: stop.is_set() or cancelled()),
             self._done, self._failed, self._progress)
 
     def running(self) -> bool:

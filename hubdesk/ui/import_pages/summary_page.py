@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from hubdesk.core.io.rejected import write_rejected
 from hubdesk.ui.import_pages.counts import CountsView
 from hubdesk.ui.import_pages.message import PageMessage
 from hubdesk.ui.import_pages.state import ImportState
-from hubdesk.ui.jobs import JobRunner
+from hubdesk.ui.jobs import JobFunction, JobRunner
 from hubdesk.ui.store import ContactStore
 
 
@@ -126,7 +128,7 @@ class SummaryPage(QWizardPage):
         self.store.contactsChanged.emit([])  # contacts it updated have their old values again
 
     # --- background work -----------------------------------------------------------------
-    def _start(self, name: str, fn, on_done) -> None:
+    def _start(self, name: str, fn: JobFunction, on_done: Callable[[Any], None]) -> None:
         self._busy = True
         self._update_buttons()
         self.message.clear_message()
