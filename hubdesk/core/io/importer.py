@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -62,7 +63,7 @@ class ImportResult:
     warnings: list[RowReport] = field(default_factory=list)  # imported, but flagged
     job_id: int | None = None
     cancelled: bool = False
-    created_ids: list[int] = field(default_factory=list)
+    created_ids: array = field(default_factory=lambda: array("q"))
 
     def as_json(self) -> dict:
         return {"read": self.read, "created": self.created, "updated": self.updated,
@@ -142,6 +143,10 @@ class _Run:
 
     def _decide(self, s, rows: list[tuple[SourceRow, PreparedRow]]) -> None:
         opts, result = self.options, self.result
+        if not opts.dry_run:
+            # Earlier batches are committed, so the database lookup below finds their rows;
+            # remembering only this batch keeps memory flat on a million-row file.
+            self.seen.clear()
         emails = [r.email_key for _, r in rows if "email" in opts.match]
         phones = [r.phone_key for _, r in rows if "phone" in opts.match]
         in_db = {("email", k): v for k, v in existing_by_email(s, emails).items()}
@@ -161,7 +166,7 @@ class _Run:
                         # A duplicate inside the file of a row not yet written: write
                         # the batch's new contacts first, then merge into this one.
                         writer.create_many(s, creates, self.job_id, now, self.labels)
-                        result.created_ids += [cid for cid, _ in creates]
+                        result.created_ids.extend(cid for cid, _ in creates)
                         creates = []
                     writer.update_one(s, match, row, self.job_id, now, self.labels,
                                       fill_empty_only=opts.fill_empty_only)
@@ -190,7 +195,7 @@ class _Run:
             job.committed_batches += 1
         for key, n in counts.items():
             setattr(result, key, getattr(result, key) + n)
-        result.created_ids += [cid for cid, _ in creates]
+        result.created_ids.extend(cid for cid, _ in creates)
 
     # --- the whole file -----------------------------------------------------------------
     def start_job(self) -> None:
