@@ -10,6 +10,9 @@ NOTE_COLOR = "#b45309"
 
 
 class FieldMessage(QLabel):
+    # Core messages are lower-case fragments; shown alone they read better capitalised.
+    capitalise = True
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         # The message may quote what the user typed: never interpret it as markup.
@@ -33,7 +36,7 @@ class FieldMessage(QLabel):
             self.clear_message()
             return
         self.setStyleSheet(f"color: {color};")
-        self.setText(_sentence(text))
+        self.setText(_sentence(text) if self.capitalise else text.strip())
         self.setAccessibleDescription(self.text())
         self.show()
 
