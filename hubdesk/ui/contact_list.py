@@ -186,6 +186,19 @@ class ContactTableView(QTableView):
     """Fixed row height and no per-row size queries: a million rows scroll like a hundred."""
 
     ROW_HEIGHT = 36
+    # Enter or a double click on a contact: open it for editing.
+    openRequested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # Qt's name
+        super().mouseDoubleClickEvent(event)
+        if self.indexAt(event.position().toPoint()).isValid():
+            self.openRequested.emit()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -177,10 +177,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.new_action)
         bar.addAction(actions.delete)
         self.addToolBar(bar)
-        # Enter on a contact in the list opens it for editing.
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self._edit_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.openRequested.connect(self._edit_current)
         # Esc in the search box clears it, as in every search field users know.
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search,
                   context=Qt.ShortcutContext.WidgetShortcut)

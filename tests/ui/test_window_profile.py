@@ -32,6 +32,9 @@ def test_enter_and_the_profile_edit_button_open_the_editor(window_factory, demo_
     w.table.setFocus()
     qtbot.keyClick(w.table, Qt.Key.Key_Return)
     assert opened == [w.model.id_at(2)]
+    cell = w.table.visualRect(w.model.index(3, 1)).center()
+    qtbot.mouseDClick(w.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert opened == [w.model.id_at(2), w.model.id_at(3)]
 
 
 def test_a_new_contact_is_listed_selected_and_shown(window_factory, demo_db, qtbot,

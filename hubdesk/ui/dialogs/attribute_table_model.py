@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -13,6 +12,7 @@ from PySide6.QtCore import (
 )
 
 from hubdesk.core.attributes import AttributeInfo
+from hubdesk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +25,7 @@ def type_name(type_: str) -> str:
     return QCoreApplication.translate("AttributeTypes", names.get(type_, type_))
 
 
-class AttributeTableModel(QAbstractTableModel):
+class AttributeTableModel(RowsTableModel):
     COLUMNS = ("Name", "Key", "Type")
     InfoRole = Qt.ItemDataRole.UserRole
 
@@ -44,12 +44,6 @@ class AttributeTableModel(QAbstractTableModel):
     def row_of(self, definition_id: int) -> int:
         return next((i for i, d in enumerate(self._rows) if d.id == definition_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -64,11 +58,4 @@ class AttributeTableModel(QAbstractTableModel):
             if info.type == "list":
                 return self.tr("List (%n options)").replace("%n", str(len(info.options)))
             return type_name(info.type)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
         return None

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from hubdesk.core.labels import LabelInfo
+from hubdesk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class LabelTableModel(QAbstractTableModel):
+class LabelTableModel(RowsTableModel):
     COLUMNS = ("Name", "Colour", "Description", "Contacts")
     NAME, COLOUR, DESCRIPTION, CONTACTS = range(4)
     InfoRole = Qt.ItemDataRole.UserRole
@@ -32,12 +33,6 @@ class LabelTableModel(QAbstractTableModel):
     def row_of(self, label_id: int) -> int:
         return next((i for i, lb in enumerate(self._rows) if lb.id == label_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -50,11 +45,4 @@ class LabelTableModel(QAbstractTableModel):
             return QColor(info.color)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CONTACTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
         return None

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from hubdesk.core.io.importer import ImportResult, RowReport
 from hubdesk.ui.import_pages.cells import one_line
+from hubdesk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 MAX_SHOWN = 500  # a table to read, not the whole report; the rejected file has every row
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowsTableModel):
     COLUMNS = ("Row", "Line", "Outcome", "Problem")
     ROW, LINE, OUTCOME, MESSAGE = range(4)
 
@@ -32,12 +33,6 @@ class ProblemsModel(QAbstractTableModel):
         self._rows = rows[:MAX_SHOWN]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -48,11 +43,4 @@ class ProblemsModel(QAbstractTableModel):
             return (str(report.row), str(report.line), outcome, one_line(report.message))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROW, self.LINE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
         return None
