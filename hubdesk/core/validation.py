@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -55,8 +56,13 @@ def clean_contact_fields(
 _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _invisible(text: str) -> str:
     """A description of the first control character in a one-line value, or ''."""
+    if _SUSPECT.search(text) is None:  # the usual case, answered in C
+        return ""
     for ch in text:
         if ch in "\n\r":
             return "a line break"

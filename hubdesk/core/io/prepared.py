@@ -69,8 +69,11 @@ def prepare(draft: ContactDraft, *, region: str | None,
             attributes: dict[str, AttributeInfo]) -> PreparedRow:
     out = PreparedRow(values={})
     out.problems += [Problem("row", p) for p in draft.problems]
-    for key, text in draft.fields.items():
-        if text and text.strip():
+    present = {k: t for k, t in draft.fields.items() if t and t.strip()}
+    try:  # most rows are clean: check them in one go
+        out.values.update(clean_contact_fields(present, region=region, partial=True))
+    except ValidationError:  # then field by field, so one bad value spoils nothing else
+        for key, text in present.items():
             _clean_field(key, text, region, out)
     if out.values.get("phone") and out.values.get("phone_valid") is False:
         out.problems.append(Problem("phone", "not a valid phone number; kept as typed",
