@@ -14,6 +14,7 @@ from hubdesk.core.io.importer import ImportOptions, run_import
 from hubdesk.core.io.mapping import guess_mapping
 from hubdesk.core.io.open_table import open_table
 from hubdesk.core.io.rejected import write_rejected
+from hubdesk.core.io.templates import remembered_mapping
 
 MATCH_KEYS = ("email", "phone")
 
@@ -46,6 +47,11 @@ def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
     with db.read_session() as s:
         definitions = attrs.list_attributes(s)
     mapping = guess_mapping(table.headers, attributes=definitions)
+    with db.read_session() as s:
+        earlier, remembered = remembered_mapping(s, table.headers)
+    if remembered and not args.preset:
+        mapping = remembered
+        print(f"hubdesk: same columns as import {earlier}: using its mapping", file=sys.stderr)
     if args.preset:
         from hubdesk.core.io.mapping import mapping_for_preset
 

@@ -20,6 +20,7 @@ from hubdesk.core import attributes as attrs
 from hubdesk.core.io.draft import IGNORE
 from hubdesk.core.io.mapping import detect_preset, guess_mapping, mapping_for_preset
 from hubdesk.core.io.presets import PRESETS
+from hubdesk.core.io.templates import remembered_mapping
 from hubdesk.ui.import_pages.mapping_model import MappingModel
 from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.import_pages.target_delegate import TargetDelegate
@@ -109,6 +110,13 @@ class MappingPage(QWizardPage):
             mapping = guess_mapping(table.headers, attributes=self.state.attributes,
                                     samples=samples)
             note = self.tr("no known program recognised: columns matched by their names")
+        earlier, remembered = self.store.read(
+            lambda session: remembered_mapping(session, list(table.headers)))
+        if remembered and not preset:
+            # The same columns were imported before: start from what the user chose then.
+            mapping = remembered
+            note = self.tr("same columns as import %1: its mapping is applied").replace(
+                "%1", str(earlier))
         self.preset_note.setText(note)
         self.state.mapping = mapping
         self.state.mapped_headers = tuple(table.headers)

@@ -194,3 +194,24 @@ def test_job_records_the_counts(db, tmp_path):
         assert (job.status, job.rows_read, job.rows_created, job.rows_failed) == (
             "done", 4, 3, 1)
         assert json.loads(job.options)["region"] == "JP"
+
+
+def test_a_remembered_mapping_forgets_custom_attributes_deleted_since(db, tmp_path):
+    from hubdesk.core.io.draft import IGNORE, NEW_ATTRIBUTE, ColumnMapping
+    from hubdesk.core.io.templates import remembered_mapping
+
+    text = "name,email,tier\nAnn Lee,ann@example.com,gold\n"
+    table = open_table(write(tmp_path, text))
+    mapping = [m if m.header != "tier" else ColumnMapping("tier", NEW_ATTRIBUTE)
+               for m in guess_mapping(table.headers)]
+    result = run_import(db, table, mapping, ImportOptions())
+    with db.read_session() as s:
+        job, remembered = remembered_mapping(s, table.headers)
+    assert job == result.job_id
+    assert [m.target for m in remembered][-1] == "attr:tier"
+    with db.session() as s:
+        [tier] = [d for d in attrs.list_attributes(s) if d.key == "tier"]
+        attrs.delete_attribute(s, tier.id)
+    with db.read_session() as s:
+        _, remembered = remembered_mapping(s, table.headers)
+    assert [m.target for m in remembered][-1] == IGNORE
