@@ -42,8 +42,8 @@ def _text_color(option: QStyleOptionViewItem) -> QColor:
     return option.palette.color(role)
 
 
-class NameDelegate(QStyledItemDelegate):
-    """Initials in a coloured circle, then the name (plain text, elided)."""
+class _RowDelegate(QStyledItemDelegate):
+    """Paints the cell's background the style's way, then the row's content itself."""
 
     def __init__(self, row_role: int, parent=None):
         super().__init__(parent)
@@ -53,9 +53,19 @@ class NameDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         row = index.data(self._row_role)
         _background_only(option, painter)
-        if row is None:
-            return
-        painter.save()
+        if row is not None:
+            painter.save()
+            self.paint_row(painter, option, row)
+            painter.restore()
+
+    def paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row) -> None:
+        raise NotImplementedError
+
+
+class NameDelegate(_RowDelegate):
+    """Initials in a coloured circle, then the name (plain text, elided)."""
+
+    def paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = option.rect
         size = min(r.height() - 8, 28)
@@ -78,23 +88,14 @@ class NameDelegate(QStyledItemDelegate):
                                                       text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          elided)
-        painter.restore()
 
 
-class LabelChipsDelegate(QStyledItemDelegate):
+class LabelChipsDelegate(_RowDelegate):
     """Each label as a rounded chip in its colour; '+N' when they do not all fit."""
 
-    def __init__(self, row_role: int, parent=None):
-        super().__init__(parent)
-        self._row_role = row_role
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        row = index.data(self._row_role)
-        _background_only(option, painter)
-        if row is None or not row.labels:
+    def paint_row(self, painter: QPainter, option: QStyleOptionViewItem, row) -> None:
+        if not row.labels:
             return
-        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(option.font)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
@@ -121,7 +122,6 @@ class LabelChipsDelegate(QStyledItemDelegate):
             painter.setPen(readable_text_color(bg))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
             x += width + 4
-        painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(160, super().sizeHint(option, index).height())
