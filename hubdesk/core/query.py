@@ -28,6 +28,7 @@ from sqlalchemy import (
     column,
     func,
     literal_column,
+    or_,
     select,
     table,
     true,
@@ -37,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import HubDeskError
 from hubdesk.core.fields import SORT_KEYS
-from hubdesk.core.models import Contact
+from hubdesk.core.models import Contact, ImportChange
 from hubdesk.core.normalize import digits, fold, looks_like_phone
 
 SHORT_TERM = 3  # shorter terms cannot use the trigram index
@@ -66,6 +67,7 @@ class ContactQuery:
     sort: str = "name"
     descending: bool = False
     trash: bool = False  # the Trash instead of live contacts
+    import_job: int = 0  # only the contacts this import created or updated (0: any)
 
 
 def search_terms(text: str) -> list[str]:
@@ -115,7 +117,12 @@ def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
 
 
 def _live(q: ContactQuery) -> ColumnElement[bool]:
-    return Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
+    live = Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
+    if not q.import_job:
+        return live
+    # Created by the import, or changed by it (recorded so the import can be undone).
+    changed = select(ImportChange.contact_id).where(ImportChange.job_id == q.import_job)
+    return and_(live, or_(Contact.import_job_id == q.import_job, Contact.id.in_(changed)))
 
 
 def where_clause(q: ContactQuery, dialect: str) -> ColumnElement[bool]:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hubdesk.core.errors import HubDeskError
+from hubdesk.ui.import_command import top_import
 from hubdesk.ui.store import ContactStore
 
 NAMES_IN_CONFIRM = 5
@@ -39,10 +40,25 @@ class ContactActions(QObject):
         self.purge.triggered.connect(self.purge_selected)
         self.empty_trash = QAction(self.tr("Empty Trash…"), window)
         self.empty_trash.triggered.connect(self.empty_all)
-        self.undo = store.undo_stack.createUndoAction(window, self.tr("Undo"))
+        # Own actions rather than the stack's: undoing an import asks first, and neither
+        # may run while the store is still undoing one in the background.
+        stack = store.undo_stack
+        self.undo = QAction(self.tr("Undo"), window)
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = store.undo_stack.createRedoAction(window, self.tr("Redo"))
+        self.undo.triggered.connect(self.undo_last)
+        self.redo = QAction(self.tr("Redo"), window)
         self.redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        self.redo.triggered.connect(self.redo_last)
+        # Kept from the signals' arguments: the stack also signals while it is destroyed,
+        # when it can no longer be asked.
+        self._can = {"undo": stack.canUndo(), "redo": stack.canRedo()}
+        self._text = {"undo": stack.undoText(), "redo": stack.redoText()}
+        stack.canUndoChanged.connect(lambda can: self._stack_changed("undo", can=can))
+        stack.canRedoChanged.connect(lambda can: self._stack_changed("redo", can=can))
+        stack.undoTextChanged.connect(lambda text: self._stack_changed("undo", text=text))
+        stack.redoTextChanged.connect(lambda text: self._stack_changed("redo", text=text))
+        store.busyChanged.connect(lambda _busy: self._update_undo_redo())
+        self._update_undo_redo()
         for action in (self.delete, self.restore, self.purge):
             window.addAction(action)  # shortcuts work wherever the focus is in the window
         self.update_enabled()
@@ -60,6 +76,22 @@ class ContactActions(QObject):
         self.purge.setEnabled(has and self.trash_view)
         self.purge.setVisible(self.trash_view)
         self.empty_trash.setVisible(self.trash_view)
+
+    def _stack_changed(self, which: str, *, can: bool | None = None,
+                       text: str | None = None) -> None:
+        if can is not None:
+            self._can[which] = can
+        if text is not None:
+            self._text[which] = text
+        self._update_undo_redo()
+
+    def _update_undo_redo(self) -> None:
+        busy = self.store.busy
+        for action, which, word in ((self.undo, "undo", self.tr("Undo %1")),
+                                    (self.redo, "redo", self.tr("Redo %1"))):
+            action.setEnabled(self._can[which] and not busy)
+            action.setText(word.replace("%1", self._text[which]).strip() if self._can[which]
+                           else word.replace("%1", "").strip())
 
     # --- confirmations -----------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
@@ -84,6 +116,20 @@ class ContactActions(QObject):
             fn()
         except HubDeskError as exc:
             self.failed.emit(str(exc))
+
+    def undo_last(self) -> None:
+        if self.store.busy or not self.store.undo_stack.canUndo():
+            return
+        imported = top_import(self.store)
+        if imported is not None:
+            if self.confirm(self.tr("Undo import"), imported.summary):
+                self.store.undo_import(imported.job_id)
+            return
+        self._guard(self.store.undo_stack.undo)
+
+    def redo_last(self) -> None:
+        if not self.store.busy and self.store.undo_stack.canRedo():
+            self._guard(self.store.undo_stack.redo)
 
     def delete_selected(self) -> None:
         self.delete_ids(self.selection())

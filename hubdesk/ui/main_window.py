@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +37,7 @@ from hubdesk.ui.profile.panel import ProfilePanel
 from hubdesk.ui.settings import WindowSettings, app_settings
 from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
+from hubdesk.ui.widgets.filter_chips import FilterChips
 from hubdesk.ui.widgets.icons import icon
 
 SEARCH_DEBOUNCE_MS = 200
@@ -54,7 +56,11 @@ class MainWindow(QMainWindow):
         self.db = db
         self.settings = WindowSettings(settings or app_settings())
         self.jobs = JobRunner(self)
-        self.store = ContactStore(db, self)
+        self.store = ContactStore(db, self, jobs=self.jobs)
+        self.store.importUndone.connect(self._import_undone)
+        self.store.importUndoFailed.connect(self._import_undo_failed)
+        self.store.busyChanged.connect(self._store_busy)
+        self._wizard_open = False
         self.store.listChanged.connect(self.refresh)
         self.store.contactsChanged.connect(lambda _ids: self.model.refresh_rows())
         self.query = ContactQuery()
@@ -86,7 +92,16 @@ class MainWindow(QMainWindow):
         self.profile.deleteRequested.connect(lambda cid: self.contact_actions.delete_ids([cid]))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.stack)
+        self.chips = FilterChips()
+        self.chips.removed.connect(self._remove_filter)
+        self.chips.clearedAll.connect(lambda: self.show_import(0))
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(0)
+        list_layout.addWidget(self.chips)
+        list_layout.addWidget(self.stack, 1)
+        self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -220,7 +235,7 @@ class MainWindow(QMainWindow):
             "%n", f"{DEMO_CONTACTS:,}"))
         self.empty_demo.clicked.connect(self.add_demo_data)
         self.empty_clear = self.empty.add_button(self.tr("Clear search"))
-        self.empty_clear.clicked.connect(self._clear_search)
+        self.empty_clear.clicked.connect(self._clear_search_and_filters)
         self.empty.finish_buttons()
 
     def _build_status_bar(self) -> None:
@@ -280,7 +295,7 @@ class MainWindow(QMainWindow):
         def everything(_report, cancelled):
             with db.read_session() as s:
                 ids = all_ids(s, query, cancelled)
-                everyone = ContactQuery(trash=query.trash)
+                everyone = ContactQuery(trash=query.trash, import_job=query.import_job)
                 total = count(s, everyone) if query.text.strip() else len(ids)
             return generation, ids, total
 
@@ -333,6 +348,8 @@ class MainWindow(QMainWindow):
                                      .replace("%2", f"{self.total:,}"))
         elif self.query.trash:
             self.count_label.setText(self.tr("%1 in Trash").replace("%1", f"{shown:,}"))
+        elif self.query.import_job:
+            self.count_label.setText(self.tr("%1 from this import").replace("%1", f"{shown:,}"))
         elif shown == 1:
             self.count_label.setText(self.tr("1 contact"))
         else:
@@ -344,8 +361,15 @@ class MainWindow(QMainWindow):
         self.empty_import.setVisible(not searching and not self.query.trash)
         self.empty_new.setVisible(not searching and not self.query.trash)
         self.empty_demo.setVisible(not searching and not self.query.trash)
-        self.empty_clear.setVisible(searching)
-        if self.query.trash and not searching:
+        self.empty_clear.setVisible(searching or bool(self.query.import_job))
+        self.empty_clear.setText(self.tr("Clear search") if searching
+                                 else self.tr("Show all contacts"))
+        if self.query.import_job and not searching:
+            self.empty.show_message(
+                self.tr("Nothing from this import"),
+                self.tr("The contacts this import created or updated are gone (deleted, or "
+                        "the import was undone)."))
+        elif self.query.trash and not searching:
             self.empty.show_message(
                 self.tr("Trash is empty"),
                 self.tr("Deleted contacts wait here until you restore them or empty the Trash."),
@@ -415,7 +439,53 @@ class MainWindow(QMainWindow):
 
         if self.query.trash:
             self.view_contacts.trigger()
-        ImportWizard(self.store, self.jobs, path, self).exec()
+        wizard = ImportWizard(self.store, self.jobs, path, self)
+        wizard.summary_page.showImported.connect(
+            lambda job_id: self.show_import(job_id, wizard.state.table.path.name
+                                            if wizard.state.table else ""))
+        self._wizard_open = True
+        try:
+            wizard.exec()
+        finally:
+            self._wizard_open = False
+
+    # --- narrowing the list --------------------------------------------------------------
+    def show_import(self, job_id: int, file_name: str = "") -> None:
+        """List only what one import created or updated (0: everyone again)."""
+        if job_id and self.query.trash:
+            self.view_contacts.trigger()
+        self.query = replace(self.query, import_job=job_id)
+        label = self.tr("Imported from %1").replace("%1", file_name) if file_name else \
+            self.tr("Import %1").replace("%1", str(job_id))
+        self.chips.set_chips([("import", label)] if job_id else [])
+        self.refresh()
+
+    def _remove_filter(self, key: str) -> None:
+        if key == "import":
+            self.show_import(0)
+
+    def _clear_search_and_filters(self) -> None:
+        if self.query.import_job and not self.query.text.strip():
+            self.show_import(0)
+        else:
+            self._clear_search()
+
+    def _store_busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0)  # undoing an import reports no steps: a busy bar
+        self.progress.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage(self.tr("Undoing the import…"))
+
+    def _import_undone(self, job_id: int, affected: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Import undone: %1 contacts removed or restored").replace(
+                "%1", f"{affected:,}"), 10_000)
+
+    def _import_undo_failed(self, _job_id: int, message: str) -> None:
+        if self._wizard_open:
+            self.statusBar().showMessage(message, 10_000)  # the wizard shows it in place
+        else:
+            self._show_error(message)
 
     # A contact file dropped on the window opens the import wizard with it.
     def dragEnterEvent(self, event) -> None:

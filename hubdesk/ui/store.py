@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session
 from hubdesk.core import attributes as attrs
 from hubdesk.core import contacts, labels, notes
 from hubdesk.core.db import Database
+from hubdesk.core.errors import HubDeskError
+from hubdesk.ui.import_command import ImportCommand, top_import
+from hubdesk.ui.jobs import JobRunner
 
 Step = Callable[[Session], Any]
 
@@ -50,11 +53,18 @@ class ContactStore(QObject):
     listChanged = Signal()
     labelsChanged = Signal()
     attributesChanged = Signal()
+    # Work the store runs in the background (undoing an import): Undo/Redo wait for it.
+    busyChanged = Signal(bool)
+    importUndone = Signal(int, int)  # import job id, contacts removed or restored
+    importUndoFailed = Signal(int, str)
 
-    def __init__(self, db: Database, parent: QObject | None = None, author: str = ""):
+    def __init__(self, db: Database, parent: QObject | None = None, author: str = "",
+                 jobs: JobRunner | None = None):
         super().__init__(parent)
         self.db = db
         self.author = author
+        self.jobs = jobs  # None: background work runs in place (scripts, some tests)
+        self.busy = False
         self.undo_stack = QUndoStack(self)
 
     # --- plumbing ------------------------------------------------------------------------
@@ -241,6 +251,61 @@ class ContactStore(QObject):
 
         self._apply(self.tr("Delete note"), redo, lambda s: notes.restore_note(s, saved),
                     [contact_id])
+
+
+    # --- imports -------------------------------------------------------------------------
+    def record_import(self, job_id: int, file_name: str, created: int, updated: int) -> None:
+        """Put a finished import on the Edit → Undo stack."""
+        summary = self.tr("Undo the import of %1? The %2 contacts it created are removed and "
+                          "the %3 it updated get their earlier values back.")
+        self.undo_stack.push(ImportCommand(
+            self, job_id, self.tr("Import of %1").replace("%1", file_name),
+            summary.replace("%1", file_name).replace("%2", f"{created:,}")
+            .replace("%3", f"{updated:,}")))
+
+    def undo_import(self, job_id: int) -> None:
+        """Undo an import: through the stack when it is the next step there (so Edit → Undo
+        no longer offers it), directly otherwise. Ends with importUndone or importUndoFailed."""
+        command = self._import_on_top(job_id)
+        if command is not None:
+            self.undo_stack.undo()
+        else:
+            self.start_import_undo(job_id)
+
+    def _import_on_top(self, job_id: int) -> ImportCommand | None:
+        command = top_import(self)
+        return command if command is not None and command.job_id == job_id else None
+
+    def start_import_undo(self, job_id: int) -> None:
+        from hubdesk.core.io.importer import undo_import  # the import engine loads on demand
+
+        db = self.db
+        self._set_busy(True)
+        if self.jobs is None:
+            try:
+                affected = undo_import(db, job_id)
+            except HubDeskError as exc:
+                self._import_undo_failed(job_id, str(exc))
+            else:
+                self._import_undo_done(job_id, affected)
+            return
+        self.jobs.start("undo import", lambda _report, _cancelled: undo_import(db, job_id),
+                        lambda affected: self._import_undo_done(job_id, affected),
+                        lambda message: self._import_undo_failed(job_id, message))
+
+    def _import_undo_done(self, job_id: int, affected: int) -> None:
+        self._set_busy(False)
+        self.listChanged.emit()
+        self.contactsChanged.emit([])  # contacts it updated have their old values again
+        self.importUndone.emit(job_id, affected)
+
+    def _import_undo_failed(self, job_id: int, message: str) -> None:
+        self._set_busy(False)
+        self.importUndoFailed.emit(job_id, message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busyChanged.emit(busy)
 
 
 def _name(values: dict) -> str:

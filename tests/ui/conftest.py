@@ -58,3 +58,17 @@ def store(db):
     from hubdesk.ui.store import ContactStore
 
     return ContactStore(db)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Every confirmation is answered from this list (Yes unless told otherwise)."""
+    asked: list[str] = []
+    replies: list[QMessageBox.StandardButton] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return replies.pop(0) if replies else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, replies

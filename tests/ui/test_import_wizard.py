@@ -197,7 +197,7 @@ def test_mapping_shows_guesses_and_takes_the_users_choice(qtbot, open_wizard, pe
     assert not next_enabled(wizard)  # nothing would be imported
 
 
-def test_dry_run_counts_are_what_the_import_does(qtbot, open_wizard, people, store, db,
+def test_dry_run_counts_are_what_the_import_does(qtbot, open_wizard, people, store, db, answers,
                                                  monkeypatch, tmp_path):
     existing = store.create_contact({"first_name": "太郎", "last_name": "山田",
                                      "email": "TARO@example.jp", "company": "旧社名"})
@@ -229,6 +229,7 @@ def test_dry_run_counts_are_what_the_import_does(qtbot, open_wizard, people, sto
         dry.read, dry.created, dry.updated, dry.skipped, dry.failed)
     assert contact_count(db) == before + result.created
     assert store.contact(existing)["company"] == "株式会社テスト"
+    assert store.undo_stack.undoText() == f"Import of {people.name}"  # on Edit → Undo
     summary = wizard.summary_page
     for key in ("read", "created", "updated", "skipped", "failed"):
         assert summary.counts.text(key) == str(getattr(result, key))
@@ -246,11 +247,15 @@ def test_dry_run_counts_are_what_the_import_does(qtbot, open_wizard, people, sto
     assert saved[1][:8] == ROWS[4]
     assert "nothing identifies a person" in saved[1][8]
 
-    # Undo import: the database is as it was.
+    # Undo import, after a confirmation that says what it will do: the database is as it was.
+    asked, _ = answers
     with qtbot.waitSignal(store.listChanged, timeout=WAIT):
         summary.undo_button.click()
+    assert f"{result.created:,} contacts it created" in asked[-1]
     assert wizard.state.undone
     assert not summary.undo_button.isEnabled()
+    assert not summary.show_button.isEnabled()
+    assert "Import of" not in store.undo_stack.undoText()
     assert contact_count(db) == before
     assert store.contact(existing)["company"] == "旧社名"
     wizard.accept()
@@ -283,7 +288,7 @@ def test_skip_duplicates_and_skip_questionable_rows(qtbot, open_wizard, people, 
 
 
 def test_cancel_stops_between_batches_and_the_partial_import_can_be_undone(
-        qtbot, open_wizard, store, db, tmp_path, monkeypatch):
+        qtbot, open_wizard, store, db, tmp_path, monkeypatch, answers):
     rows = [["Last Name", "First Name", "E-mail Address"]]
     rows += [[f"姓{i}", f"名{i}", f"p{i}@example.jp"] for i in range(3000)]
     path = write_cp932(tmp_path / "many.csv", rows)
@@ -320,6 +325,7 @@ def test_cancel_stops_between_batches_and_the_partial_import_can_be_undone(
     with qtbot.waitSignal(store.listChanged, timeout=WAIT):
         wizard.summary_page.undo_button.click()
     assert contact_count(db) == 0
+    assert not store.undo_stack.canUndo()  # Edit → Undo no longer offers the import
 
 
 def test_closing_during_an_import_cancels_it_instead(qtbot, open_wizard, people):
@@ -387,3 +393,19 @@ def test_going_back_to_change_the_encoding_keeps_the_mapping_and_refreshes_sampl
     wizard.next()
     assert wizard.state.mapping[2].target == EXTRA_PHONE
     assert model.index(0, MappingModel.SAMPLE).data() == "José €"  # byte 0xA4 in Latin-9
+
+
+def test_show_imported_contacts_closes_the_wizard_with_the_import_to_show(
+        qtbot, open_wizard, people):
+    wizard = open_wizard(people)
+    wizard.next()
+    wizard.next()
+    wait_for_dry_run(qtbot, wizard)
+    with qtbot.waitSignal(wizard.run_page.imported, timeout=WAIT):
+        wizard.next()
+    summary = wizard.summary_page
+    assert summary.show_button.isEnabled()
+    with qtbot.waitSignal(summary.showImported, timeout=WAIT) as shown:
+        summary.show_button.click()
+    assert shown.args == [wizard.result.job_id]
+    assert not wizard.isVisible()

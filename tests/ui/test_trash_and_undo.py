@@ -11,20 +11,6 @@ from hubdesk.core import contacts
 from hubdesk.core.query import ContactQuery, count
 
 
-@pytest.fixture
-def answers(monkeypatch):
-    """Every confirmation is answered from this list (Yes unless told otherwise)."""
-    asked: list[str] = []
-    replies: list[QMessageBox.StandardButton] = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return replies.pop(0) if replies else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked, replies
-
-
 def _live(db) -> int:
     with db.read_session() as s:
         return count(s, ContactQuery())

@@ -104,6 +104,9 @@ class RunPage(QWizardPage):
     def _done(self, result: ImportResult) -> None:
         self._job = None
         self.state.result = result
+        if result.job_id and self.state.table is not None:
+            self.store.record_import(result.job_id, self.state.table.path.name,
+                                     result.created, result.updated)
         self.cancel_button.setEnabled(False)
         self._progress(result.read, result.read)
         self._announce()

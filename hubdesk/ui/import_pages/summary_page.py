@@ -6,17 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWizardPage,
 )
 
-from hubdesk.core.io.importer import undo_import
 from hubdesk.core.io.rejected import write_rejected
 from hubdesk.ui.import_pages.counts import CountsView
 from hubdesk.ui.import_pages.message import PageMessage
@@ -26,6 +26,8 @@ from hubdesk.ui.store import ContactStore
 
 
 class SummaryPage(QWizardPage):
+    showImported = Signal(int)  # import job id: the user wants the list narrowed to it
+
     def __init__(self, state: ImportState, store: ContactStore, jobs: JobRunner, parent=None):
         super().__init__(parent)
         self.state, self.store, self.jobs = state, store, jobs
@@ -46,7 +48,14 @@ class SummaryPage(QWizardPage):
         self.save_button.clicked.connect(self.save_rejected)
         self.undo_button = QPushButton(self.tr("Undo import"))
         self.undo_button.clicked.connect(self.undo)
+        self.show_button = QPushButton(self.tr("Show imported contacts"))
+        self.show_button.setToolTip(self.tr("Close the wizard and list only the contacts this "
+                                            "import created or updated"))
+        self.show_button.clicked.connect(self._show_imported)
+        store.importUndone.connect(self._undone)
+        store.importUndoFailed.connect(self._undo_failed)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.show_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
@@ -87,8 +96,10 @@ class SummaryPage(QWizardPage):
     def _update_buttons(self) -> None:
         result = self.state.result
         self.save_button.setEnabled(bool(result and result.errors) and not self._busy)
-        self.undo_button.setEnabled(bool(result and result.job_id) and not self.state.undone
-                                    and not self._busy)
+        undoable = bool(result and result.job_id) and not self.state.undone
+        self.undo_button.setEnabled(undoable and not self._busy)
+        self.show_button.setEnabled(undoable and not self._busy
+                                    and bool(result and (result.created or result.updated)))
 
     def save_rejected(self) -> None:
         result, table = self.state.result, self.state.table
@@ -114,18 +125,47 @@ class SummaryPage(QWizardPage):
         result = self.state.result
         if result is None or not result.job_id or self.state.undone:
             return
-        db, job_id = self.store.db, result.job_id
-        self._start("undo import", lambda _report, _cancelled: undo_import(db, job_id),
-                    self._undone)
+        text = self.tr("Undo this import? The %1 contacts it created are removed and the %2 "
+                       "it updated get their earlier values back.")
+        answer = QMessageBox.question(
+            self, self.tr("Undo import"),
+            text.replace("%1", f"{result.created:,}").replace("%2", f"{result.updated:,}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_confirmed()
 
-    def _undone(self, affected: int) -> None:
+    def undo_confirmed(self) -> None:
+        """Undo through the store, so Edit → Undo no longer offers this import."""
+        result = self.state.result
+        if result is None or not result.job_id or self.state.undone:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.message.clear_message()
+        self.store.undo_import(result.job_id)
+
+    def _mine(self, job_id: int) -> bool:
+        return bool(self.state.result and self.state.result.job_id == job_id)
+
+    def _undone(self, job_id: int, affected: int) -> None:
+        if not self._mine(job_id):
+            return
         self.state.undone = True
         self._finish()
         self.setTitle(self.tr("Import undone"))
         self.message.show_note(self.tr("Import undone. Contacts removed or restored: %1")
                                .replace("%1", f"{affected:,}"))
-        self.store.listChanged.emit()
-        self.store.contactsChanged.emit([])  # contacts it updated have their old values again
+
+    def _undo_failed(self, job_id: int, message: str) -> None:
+        if self._mine(job_id):
+            self._failed(message)
+
+    def _show_imported(self) -> None:
+        result = self.state.result
+        if result is not None and result.job_id:
+            self.showImported.emit(result.job_id)
+            self.wizard().accept()
 
     # --- background work -----------------------------------------------------------------
     def _start(self, name: str, fn: JobFunction, on_done: Callable[[Any], None]) -> None:
