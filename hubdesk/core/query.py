@@ -38,6 +38,8 @@ from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import HubDeskError
 from hubdesk.core.fields import SORT_KEYS
+from hubdesk.core.filters.compile import compile_expr
+from hubdesk.core.filters.model import Expr
 from hubdesk.core.models import Contact, ImportChange
 from hubdesk.core.normalize import digits, fold, looks_like_phone
 
@@ -68,6 +70,7 @@ class ContactQuery:
     descending: bool = False
     trash: bool = False  # the Trash instead of live contacts
     import_job: int = 0  # only the contacts this import created or updated (0: any)
+    where: Expr | None = None  # filter conditions, resolved (core.filters.resolve)
 
 
 def search_terms(text: str) -> list[str]:
@@ -117,12 +120,16 @@ def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
 
 
 def _live(q: ContactQuery) -> ColumnElement[bool]:
-    live = Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
-    if not q.import_job:
-        return live
-    # Created by the import, or changed by it (recorded so the import can be undone).
-    changed = select(ImportChange.contact_id).where(ImportChange.job_id == q.import_job)
-    return and_(live, or_(Contact.import_job_id == q.import_job, Contact.id.in_(changed)))
+    """Which contacts the query is about before any search text: live or trashed, narrowed
+    by an import and by filter conditions."""
+    parts = [Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)]
+    if q.import_job:
+        # Created by the import, or changed by it (recorded so the import can be undone).
+        changed = select(ImportChange.contact_id).where(ImportChange.job_id == q.import_job)
+        parts.append(or_(Contact.import_job_id == q.import_job, Contact.id.in_(changed)))
+    if q.where is not None:
+        parts.append(compile_expr(q.where))
+    return parts[0] if len(parts) == 1 else and_(*parts)
 
 
 def where_clause(q: ContactQuery, dialect: str) -> ColumnElement[bool]:

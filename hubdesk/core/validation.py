@@ -75,6 +75,9 @@ def _invisible(text: str) -> str:
     return ""
 
 
+invisible_character = _invisible  # for names checked outside contact fields
+
+
 def _clean_one(key: str, text: str, region: str | None) -> dict[str, Any]:
     if key == "email":
         return {"email": normalize_email(text) if text else None}

@@ -1,0 +1,172 @@
+"""A resolved filter tree as one SQL condition on contacts.
+
+Conditions on related rows (labels, attribute values, notes, conversations) are `id IN
+(subquery)` tests: each subquery is answered from its own index (contact_labels by label,
+attribute_values by definition and typed value), and negations are NOT IN the same set, so
+"is not" and "has none of" include contacts that have no value at all.
+
+Text comparisons ignore ASCII case (SQLite's lower()); Japanese has no case to ignore.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
+
+from hubdesk.core.clock import utcnow
+from hubdesk.core.filters.model import All, Condition, Expr, Not
+from hubdesk.core.filters.resolve import local_day_start
+from hubdesk.core.labels import label_key
+from hubdesk.core.models import (
+    AttributeValue,
+    Contact,
+    ContactLabel,
+    Conversation,
+    Label,
+    Note,
+)
+
+
+def compile_expr(expr: Expr) -> ColumnElement[bool]:
+    if isinstance(expr, Condition):
+        return _condition(expr)
+    if isinstance(expr, Not):
+        return not_(compile_expr(expr.item))
+    parts = [compile_expr(item) for item in expr.items]
+    return and_(true(), *parts) if isinstance(expr, All) else or_(false(), *parts)
+
+
+def _like(value: str, *, prefix: bool = False) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%" if prefix else f"%{escaped}%"
+
+
+def _text(col, c: Condition) -> ColumnElement[bool]:
+    text = func.lower(func.coalesce(col, ""))
+    values = [str(v).lower() for v in c.values]
+    if c.op == "is":
+        return text.in_(values)
+    if c.op == "is_not":
+        return text.not_in(values)
+    if c.op == "contains":
+        return text.like(_like(values[0]), escape="\\")
+    if c.op == "not_contains":
+        return not_(text.like(_like(values[0]), escape="\\"))
+    if c.op == "starts_with":
+        return text.like(_like(values[0], prefix=True), escape="\\")
+    return (text == "") if c.op == "empty" else (text != "")
+
+
+def _compare(col, op: str, values: tuple) -> ColumnElement[bool]:
+    v = values[0] if values else None
+    return {
+        "eq": lambda: col == v, "ne": lambda: col != v, "lt": lambda: col < v,
+        "le": lambda: col <= v, "gt": lambda: col > v, "ge": lambda: col >= v,
+        "between": lambda: col.between(values[0], values[1]),
+    }[op]()
+
+
+def _datetime_condition(col, c: Condition) -> ColumnElement[bool]:
+    """Stored times are UTC; days are the user's days."""
+    if c.op == "empty":
+        return col.is_(None)
+    if c.op == "not_empty":
+        return col.is_not(None)
+    if c.op in ("last_days", "older_days"):
+        since = utcnow() - timedelta(days=int(c.values[0]))
+        return col >= since if c.op == "last_days" else col < since
+    days: list[date] = list(c.values)
+    start = local_day_start(days[0])
+    if c.op == "before":
+        return col < start
+    if c.op == "after":
+        return col >= local_day_start(days[0] + timedelta(days=1))
+    end = local_day_start(days[-1] + timedelta(days=1))
+    return and_(col >= start, col < end)  # on, between
+
+
+def _date_value_condition(col, c: Condition) -> ColumnElement[bool]:
+    """A custom date attribute: a calendar day, no time zone."""
+    if c.op in ("last_days", "older_days"):
+        since = datetime.now().date() - timedelta(days=int(c.values[0]))
+        return col >= since if c.op == "last_days" else col < since
+    return {"on": lambda: col == c.values[0], "before": lambda: col < c.values[0],
+            "after": lambda: col > c.values[0],
+            "between": lambda: col.between(c.values[0], c.values[1])}[c.op]()
+
+
+def _has_value(attribute_id: int, *conditions) -> ColumnElement[bool]:
+    return Contact.id.in_(select(AttributeValue.contact_id).where(
+        AttributeValue.definition_id == attribute_id, *conditions))
+
+
+def _attribute(c: Condition) -> ColumnElement[bool]:
+    aid = c.attribute_id
+    if c.op == "empty":
+        return not_(_has_value(aid))
+    if c.op == "not_empty":
+        return _has_value(aid)
+    if c.kind == "text":
+        col = AttributeValue.value_text
+        positive = {"is_not": "is", "not_contains": "contains"}
+        if c.op in positive:  # no value at all also "is not" / "does not contain"
+            return not_(_has_value(aid, _text(col, Condition(c.field, positive[c.op],
+                                                             c.values))))
+        return _has_value(aid, _text(col, c))
+    if c.kind == "number":
+        col = AttributeValue.value_number
+        if c.op == "ne":
+            return not_(_has_value(aid, col == c.values[0]))
+        return _has_value(aid, col.is_not(None), _compare(col, c.op, c.values))
+    if c.kind == "date":
+        col = AttributeValue.value_date
+        return _has_value(aid, col.is_not(None), _date_value_condition(col, c))
+    if c.kind == "list":
+        chosen = _has_value(aid, AttributeValue.value_text.in_(list(c.values)))
+        return chosen if c.op == "any_of" else not_(chosen)
+    # checkbox: unset counts as false
+    ticked = _has_value(aid, AttributeValue.value_bool.is_(True))
+    return ticked if c.op == "is_true" else not_(ticked)
+
+
+def _labels(c: Condition) -> ColumnElement[bool]:
+    def having(keys) -> ColumnElement[bool]:
+        return Contact.id.in_(
+            select(ContactLabel.contact_id).join(Label, Label.id == ContactLabel.label_id)
+            .where(Label.name_key.in_([label_key(str(k)) for k in keys])))
+
+    if c.op == "has_any":
+        return having(c.values)
+    if c.op == "has_none":
+        return not_(having(c.values))
+    return and_(true(), *[having([key]) for key in c.values])  # has_all
+
+
+def _presence(c: Condition) -> ColumnElement[bool]:
+    if c.field == "has_problems":
+        has = and_(Contact.problems.is_not(None), Contact.problems != "",
+                   Contact.problems != "[]")
+    else:
+        table = Note if c.field == "has_notes" else Conversation
+        has = Contact.id.in_(select(table.contact_id))
+    return has if c.op == "is_true" else not_(has)
+
+
+def _condition(c: Condition) -> ColumnElement[bool]:
+    if c.attribute_id:
+        return _attribute(c)
+    if c.kind == "labels":
+        return _labels(c)
+    if c.kind == "presence":
+        return _presence(c)
+    if c.field == "conversation_status":
+        with_status = Contact.id.in_(select(Conversation.contact_id).where(
+            Conversation.status.in_(list(c.values))))
+        return with_status if c.op == "any_of" else not_(with_status)
+    col = getattr(Contact, c.field)
+    if c.kind == "date":
+        return _datetime_condition(col, c)
+    if c.kind == "choice":
+        return col.in_(list(c.values)) if c.op == "any_of" else col.not_in(list(c.values))
+    return _text(col, c)
