@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--map", action="append", default=[], metavar='"Header=field"',
                      help="map a column to a field (first_name, email, labels, note, "
                           "extra_phone, attr:KEY, new_attr, ignore …)")
+    imp.add_argument("--template", metavar="NAME",
+                     help="apply a saved mapping template; columns it does not know are "
+                          "guessed")
+    imp.add_argument("--save-template", metavar="NAME",
+                     help="after the import, save the mapping it used as a template "
+                          "(a template with that name is replaced)")
     imp.add_argument("--on-duplicate", choices=("skip", "update", "create"), default="update")
     imp.add_argument("--fill-empty-only", action="store_true",
                      help="with update: only fill fields that are empty")

@@ -301,6 +301,21 @@ class Segment(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class MappingTemplate(Base):
+    """A column mapping saved under a name, offered again for files with the same columns."""
+
+    __tablename__ = "mapping_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    # folded name: "Trade show" and "TRADE SHOW" are one template, so saving again updates it.
+    name_key: Mapped[str] = mapped_column(String(255), unique=True)
+    headers: Mapped[str] = mapped_column(Text)  # JSON list, in the file's order
+    mapping: Mapped[str] = mapped_column(Text)  # JSON list of ColumnMapping dicts
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 __all__ = [
     "AttributeDefinition",
     "AttributeValue",
@@ -312,6 +327,7 @@ __all__ = [
     "Conversation",
     "ImportJob",
     "Label",
+    "MappingTemplate",
     "Message",
     "Note",
     "Segment",

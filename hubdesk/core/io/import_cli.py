@@ -7,14 +7,17 @@ import json
 import sys
 from collections.abc import Callable
 
+from sqlalchemy.orm import Session
+
 from hubdesk.core import attributes as attrs
+from hubdesk.core.db import Database
 from hubdesk.core.errors import HubDeskError
+from hubdesk.core.io import templates
 from hubdesk.core.io.draft import IGNORE, ColumnMapping
-from hubdesk.core.io.importer import ImportOptions, run_import
-from hubdesk.core.io.mapping import guess_mapping
+from hubdesk.core.io.importer import ImportOptions, ImportResult, run_import
+from hubdesk.core.io.mapping import guess_mapping, mapping_for_preset
 from hubdesk.core.io.open_table import open_table
 from hubdesk.core.io.rejected import write_rejected
-from hubdesk.core.io.templates import remembered_mapping
 
 MATCH_KEYS = ("email", "phone")
 
@@ -34,6 +37,50 @@ def _overrides(pairs: list[str], headers: list[str]) -> dict[str, str]:
     return out
 
 
+def _choose_mapping(session: Session, args: argparse.Namespace,
+                    headers: list[str]) -> list[ColumnMapping]:
+    """--template, else --preset, else a named template for these columns, else the last
+    import of these columns, else the guess (--map overrides are applied afterwards).
+    Only the source actually used is announced."""
+    definitions = attrs.list_attributes(session)
+    if args.preset:
+        guessed = mapping_for_preset(headers, args.preset, attributes=definitions)
+    else:
+        guessed = guess_mapping(headers, attributes=definitions)
+    if args.template:
+        applied = templates.apply_template(session, args.template, headers, definitions)
+        mapping = templates.with_fallback(applied, guessed)
+        unknown = [m.header for m in applied if m.source == templates.UNKNOWN]
+        if unknown:
+            print(f"hubdesk: template '{args.template.strip()}' does not know column(s) "
+                  f"{', '.join(unknown)}: guessed", file=sys.stderr)
+        return mapping
+    if args.preset:
+        return guessed
+    named = templates.template_for_headers(session, headers)
+    if named:
+        print(f"hubdesk: same columns as template '{named}': using its mapping",
+              file=sys.stderr)
+        applied = templates.apply_template(session, named, headers, definitions)
+        return templates.with_fallback(applied, guessed)
+    earlier, remembered = templates.remembered_mapping(session, headers)
+    if remembered:
+        print(f"hubdesk: same columns as import {earlier}: using its mapping", file=sys.stderr)
+        return remembered
+    return guessed
+
+
+def _save_template(db: Database, name: str, result: ImportResult, dry_run: bool) -> None:
+    if dry_run or not result.job_id:
+        print(f"hubdesk: dry run: mapping template '{name}' not saved", file=sys.stderr)
+        return
+    with db.session() as s:
+        # The mapping as the import ran it: columns that became new attributes are saved
+        # as those attributes, so the next import fills them instead of making new ones.
+        templates.save_template(s, name, templates.import_mapping(s, result.job_id))
+    print(f"hubdesk: saved the mapping as template '{name}'", file=sys.stderr)
+
+
 def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
     match = tuple(m.strip() for m in args.match.split(",") if m.strip())
     if not match or any(m not in MATCH_KEYS for m in match):
@@ -45,25 +92,19 @@ def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
         print(f"hubdesk: reading {table.path.name} as {table.encoding} ({how})", file=sys.stderr)
     db = open_db(args)
     with db.read_session() as s:
-        definitions = attrs.list_attributes(s)
-    mapping = guess_mapping(table.headers, attributes=definitions)
-    with db.read_session() as s:
-        earlier, remembered = remembered_mapping(s, table.headers)
-    if remembered and not args.preset:
-        mapping = remembered
-        print(f"hubdesk: same columns as import {earlier}: using its mapping", file=sys.stderr)
-    if args.preset:
-        from hubdesk.core.io.mapping import mapping_for_preset
-
-        mapping = mapping_for_preset(table.headers, args.preset, attributes=definitions)
+        mapping = _choose_mapping(s, args, list(table.headers))
     overrides = _overrides(args.map, table.headers)
     mapping = [ColumnMapping(m.header, overrides[m.header], 1.0, "user")
                if m.header in overrides else m for m in mapping]
+    # A bad name is refused before anything is written, not after the import ran.
+    save_as = templates.check_template(args.save_template, mapping) if args.save_template else ""
     options = ImportOptions(
         on_duplicate=args.on_duplicate, fill_empty_only=args.fill_empty_only, match=match,
         region=args.region, labels=tuple(args.label), skip_questionable=args.skip_questionable,
         dry_run=args.dry_run)
     result = run_import(db, table, mapping, options)
+    if save_as:
+        _save_template(db, save_as, result, args.dry_run)
     if args.errors and result.errors:
         write_rejected(args.errors, table.headers, result.errors)
     if args.json:
