@@ -14,6 +14,13 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from hubdesk import __version__
+from hubdesk.cli_filters import (
+    add_segment_parser,
+    add_where_arguments,
+    cmd_segment,
+    is_reported,
+    where_from_args,
+)
 from hubdesk.config import DATABASE_ENV, resolve_database_url
 from hubdesk.core.errors import HubDeskError, ValidationError
 
@@ -60,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="?", default="")
     search.add_argument("--limit", type=_count, default=None)
     search.add_argument("--json", action="store_true")
+    add_where_arguments(search)
+    add_segment_parser(sub)
 
     imp = sub.add_parser("import", help="import contacts from CSV, TSV, XLSX or vCard")
     imp.add_argument("file", type=Path)
@@ -233,8 +242,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from hubdesk.core.query import ContactQuery, count, search_ids
 
     db = _open(args)
-    q = ContactQuery(text=args.text)
     with db.read_session() as s:
+        q = ContactQuery(text=args.text, where=where_from_args(s, args))
         ids = search_ids(s, q, limit=args.limit)
         total = count(s, q) if args.limit is not None else len(ids)
         rows = list_rows(s, ids)
@@ -300,6 +309,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "import": cmd_import,
     "undo-import": cmd_undo_import,
+    "segment": lambda args: cmd_segment(args, _open),
 }
 
 
@@ -316,7 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"hubdesk: invalid {field}: {message}", file=sys.stderr)
         return EXIT_FAILED
     except HubDeskError as exc:
-        print(f"hubdesk: {exc}", file=sys.stderr)
+        if not is_reported(exc):
+            print(f"hubdesk: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader (e.g. `| head`) has all it wanted: not an error of ours.
