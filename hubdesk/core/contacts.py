@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core import attributes as attrs
+from hubdesk.core.batches import chunks
 from hubdesk.core.clock import utcnow
 from hubdesk.core.conversations import conversations_for
 from hubdesk.core.errors import HubDeskError, NotFoundError, ValidationError
@@ -252,30 +253,37 @@ def apply_values(session: Session, contact_id: int, values: Mapping[str, Any]) -
 
 def trash_contacts(session: Session, ids: Iterable[int]) -> int:
     """Move to Trash; returns how many were live. Restorable until purged."""
-    ids = list(ids)
-    result = session.execute(
-        update(Contact).where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
-        .values(deleted_at=utcnow()).execution_options(synchronize_session=False)
-    )
-    return result.rowcount or 0
+    now, done = utcnow(), 0
+    for batch in chunks(ids):
+        result = session.execute(
+            update(Contact).where(Contact.id.in_(batch), Contact.deleted_at.is_(None))
+            .values(deleted_at=now).execution_options(synchronize_session=False)
+        )
+        done += result.rowcount or 0
+    return done
 
 
 def restore_contacts(session: Session, ids: Iterable[int]) -> int:
-    result = session.execute(
-        update(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
-        .values(deleted_at=None).execution_options(synchronize_session=False)
-    )
-    return result.rowcount or 0
+    done = 0
+    for batch in chunks(ids):
+        result = session.execute(
+            update(Contact).where(Contact.id.in_(batch), Contact.deleted_at.is_not(None))
+            .values(deleted_at=None).execution_options(synchronize_session=False)
+        )
+        done += result.rowcount or 0
+    return done
 
 
 def purge_contacts(session: Session, ids: Iterable[int], *, include_live: bool = False) -> int:
     """Delete for good, only from Trash unless include_live (undoing a create): a live
     contact is never purged by accident."""
-    stmt = delete(Contact).where(Contact.id.in_(list(ids)))
-    if not include_live:
-        stmt = stmt.where(Contact.deleted_at.is_not(None))
-    result = session.execute(stmt.execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    done = 0
+    for batch in chunks(ids):
+        stmt = delete(Contact).where(Contact.id.in_(batch))
+        if not include_live:
+            stmt = stmt.where(Contact.deleted_at.is_not(None))
+        done += session.execute(stmt.execution_options(synchronize_session=False)).rowcount or 0
+    return done
 
 
 def empty_trash(session: Session) -> int:

@@ -15,6 +15,7 @@ from hubdesk.ui.import_command import top_import
 from hubdesk.ui.store import ContactStore
 
 NAMES_IN_CONFIRM = 5
+IN_PLACE_LIMIT = 2000  # more contacts than this are deleted in the background
 
 
 class ContactActions(QObject):
@@ -59,6 +60,18 @@ class ContactActions(QObject):
         stack.redoTextChanged.connect(lambda text: self._stack_changed("redo", text=text))
         store.busyChanged.connect(lambda _busy: self._update_undo_redo())
         self._update_undo_redo()
+        # Changes to every selected contact (a select-all is every matching contact).
+        self.add_labels = QAction(self.tr("Add labels…"), window)
+        self.add_labels.triggered.connect(lambda: self.bulk_edit("add_labels"))
+        self.remove_labels = QAction(self.tr("Remove labels…"), window)
+        self.remove_labels.triggered.connect(lambda: self.bulk_edit("remove_labels"))
+        self.set_attribute = QAction(self.tr("Set custom attribute…"), window)
+        self.set_attribute.triggered.connect(lambda: self.bulk_edit("set_attribute"))
+        self.set_subscription = QAction(self.tr("Set subscription status…"), window)
+        self.set_subscription.triggered.connect(lambda: self.bulk_edit("set_subscription"))
+        self.bulk_actions = (self.add_labels, self.remove_labels, self.set_attribute,
+                             self.set_subscription)
+        store.busyChanged.connect(lambda _busy: self.update_enabled())
         for action in (self.delete, self.restore, self.purge):
             window.addAction(action)  # shortcuts work wherever the focus is in the window
         self.update_enabled()
@@ -69,7 +82,10 @@ class ContactActions(QObject):
 
     def update_enabled(self) -> None:
         has = self.has_selection()
-        self.delete.setEnabled(has and not self.trash_view)
+        for action in self.bulk_actions:
+            action.setEnabled(has and not self.trash_view and not self.store.busy)
+            action.setVisible(not self.trash_view)
+        self.delete.setEnabled(has and not self.trash_view and not self.store.busy)
         self.delete.setVisible(not self.trash_view)
         self.restore.setEnabled(has and self.trash_view)
         self.restore.setVisible(self.trash_view)
@@ -139,7 +155,17 @@ class ContactActions(QObject):
             return
         text = self.tr("Move %1 to Trash? You can undo this or restore it from the Trash.")
         if self.confirm(self.tr("Delete"), text.replace("%1", self._describe(chosen))):
-            self._guard(lambda: self.store.trash(chosen))
+            if len(chosen) > IN_PLACE_LIMIT:
+                self.store.bulk_trash(chosen)  # in the background, with progress
+            else:
+                self._guard(lambda: self.store.trash(chosen))
+
+    def bulk_edit(self, kind: str) -> None:
+        from hubdesk.ui.dialogs.bulk_edit import BulkEditDialog
+
+        chosen = self.selection()
+        if chosen and not self.trash_view and not self.store.busy:
+            BulkEditDialog(self.store, kind, chosen, self.window).exec()
 
     def restore_selected(self) -> None:
         chosen = self.selection()

@@ -18,9 +18,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from hubdesk.core import attributes as attrs
-from hubdesk.core import contacts, labels, notes
+from hubdesk.core import bulk, contacts, labels, notes
 from hubdesk.core.db import Database
 from hubdesk.core.errors import HubDeskError
+from hubdesk.ui.bulk_runner import BulkRunner
 from hubdesk.ui.import_command import ImportCommand, top_import
 from hubdesk.ui.jobs import JobRunner
 
@@ -66,6 +67,7 @@ class ContactStore(QObject):
         self.jobs = jobs  # None: background work runs in place (scripts, some tests)
         self.busy = False
         self.undo_stack = QUndoStack(self)
+        self.bulk = BulkRunner(self)
 
     # --- plumbing ------------------------------------------------------------------------
     def _run(self, step: Step, ids: Sequence[int], membership: bool = False) -> Any:
@@ -252,6 +254,57 @@ class ContactStore(QObject):
         self._apply(self.tr("Delete note"), redo, lambda s: notes.restore_note(s, saved),
                     [contact_id])
 
+
+    # --- many contacts at once (in the background; one undo step each) ---------------------
+    def bulk_add_labels(self, ids: Sequence[int], names: Sequence[str]) -> None:
+        ids, names = list(ids), list(names)
+        self.bulk.run(self.tr("Add label %1 to %n contact(s)").replace("%1", ", ".join(names))
+                      .replace("%n", f"{len(ids):,}"),
+                      lambda s, p, c: bulk.add_labels(s, ids, names, progress=p, cancelled=c),
+                      bulk.undo_labels, bulk.redo_labels)
+
+    def bulk_remove_labels(self, ids: Sequence[int], names: Sequence[str]) -> None:
+        ids, names = list(ids), list(names)
+        self.bulk.run(self.tr("Remove label %1 from %n contact(s)")
+                      .replace("%1", ", ".join(names)).replace("%n", f"{len(ids):,}"),
+                      lambda s, p, c: bulk.remove_labels(s, ids, names, progress=p,
+                                                         cancelled=c),
+                      bulk.undo_labels, bulk.redo_labels)
+
+    def bulk_set_attribute(self, ids: Sequence[int], key: str, value: Any) -> None:
+        ids = list(ids)
+        self.bulk.run(self.tr("Set %1 on %n contact(s)").replace("%1", key)
+                      .replace("%n", f"{len(ids):,}"),
+                      lambda s, p, c: bulk.set_attribute(s, ids, key, value, progress=p,
+                                                         cancelled=c),
+                      bulk.undo_values, bulk.redo_values)
+
+    def bulk_set_subscription(self, ids: Sequence[int], status: str) -> None:
+        ids = list(ids)
+        self.bulk.run(self.tr("Set subscription to %1 on %n contact(s)").replace("%1", status)
+                      .replace("%n", f"{len(ids):,}"),
+                      lambda s, p, c: bulk.set_subscription(s, ids, status, progress=p,
+                                                            cancelled=c),
+                      bulk.undo_values, bulk.redo_values)
+
+    def bulk_trash(self, ids: Sequence[int]) -> None:
+        ids = list(ids)
+        self.bulk.run(self.tr("Delete %n contact(s)").replace("%n", f"{len(ids):,}"),
+                      lambda s, p, c: bulk.trash(s, ids, progress=p, cancelled=c),
+                      bulk.restore, bulk.trash_again, membership=True)
+
+    def check_attribute_value(self, key: str, value: Any) -> str:
+        """Why a value does not fit the attribute, or '' (asked before a bulk set)."""
+        info = next((a for a in self.attribute_definitions() if a.key == key), None)
+        if info is None:
+            return self.tr("no such attribute")
+        if value is None or not str(value).strip():
+            return ""
+        try:
+            attrs.coerce_value(info, value)
+        except ValueError as exc:
+            return str(exc)
+        return ""
 
     # --- imports -------------------------------------------------------------------------
     def record_import(self, job_id: int, file_name: str, created: int, updated: int) -> None:
