@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ SHORT_TERM = 3  # shorter terms cannot use the trigram index
 # How many rows of the name order the first page may read before it asks the index for all
 # matches instead: a common term ("example.org") is answered by the first few hundred rows.
 FIRST_PAGE_WALK = 500
+FILTER_WALK_MS = 40  # how long a first page may walk in sort order before asking indexes
 _NOT_TOKEN = re.compile(r"\W+")
 
 
@@ -119,17 +121,26 @@ def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
     return Contact.id.in_(matches)
 
 
-def _live(q: ContactQuery) -> ColumnElement[bool]:
+def _live(q: ContactQuery, *, per_row: bool = False) -> ColumnElement[bool]:
     """Which contacts the query is about before any search text: live or trashed, narrowed
-    by an import and by filter conditions."""
-    parts = [Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)]
+    by an import and by filter conditions (per_row: see filters.compile)."""
+    parts = [_deleted(q), *_narrowing(q, per_row=per_row)]
+    return parts[0] if len(parts) == 1 else and_(*parts)
+
+
+def _deleted(q: ContactQuery) -> ColumnElement[bool]:
+    return Contact.deleted_at.is_not(None) if q.trash else Contact.deleted_at.is_(None)
+
+
+def _narrowing(q: ContactQuery, *, per_row: bool = False) -> list[ColumnElement[bool]]:
+    parts = []
     if q.import_job:
         # Created by the import, or changed by it (recorded so the import can be undone).
         changed = select(ImportChange.contact_id).where(ImportChange.job_id == q.import_job)
         parts.append(or_(Contact.import_job_id == q.import_job, Contact.id.in_(changed)))
     if q.where is not None:
-        parts.append(compile_expr(q.where))
-    return parts[0] if len(parts) == 1 else and_(*parts)
+        parts.append(compile_expr(q.where, per_row=per_row))
+    return parts
 
 
 def where_clause(q: ContactQuery, dialect: str) -> ColumnElement[bool]:
@@ -207,7 +218,12 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
     its index entries. Same result as search_ids(q)[:n].
     """
     terms = search_terms(q.text)
-    if terms and q.sort == "name" and not q.trash and _dialect(session) == "sqlite":
+    narrowing = _narrowing(q, per_row=True)
+    if narrowing and not q.trash and _dialect(session) == "sqlite":
+        found = _walk_in_order(session, q, terms, narrowing, n)
+        if found is not None:
+            return found
+    elif terms and q.sort == "name" and not q.trash and _dialect(session) == "sqlite":
         window = (
             select(Contact.id, Contact.sort_name)
             .where(_live(q))
@@ -228,6 +244,29 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
     return search_ids(session, q, limit=n)
 
 
+def _walk_in_order(session: Session, q: ContactQuery, terms: list[str],
+                   narrowing: list[ColumnElement[bool]], n: int) -> list[int] | None:
+    """Read contacts in sort order, testing each (filters by index seeks), until n match —
+    a millisecond for a common filter. A rare one would read the whole table this way, so
+    the walk gives up after FILTER_WALK_MS and returns None: the indexed query answers."""
+    stmt = (select(Contact.id).where(_deleted(q), *[_like_condition(t) for t in terms],
+                                     *narrowing).order_by(*_order_by(q)).limit(n))
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    raw = conn.connection.driver_connection
+    deadline = time.perf_counter() + FILTER_WALK_MS / 1000
+    raw.set_progress_handler(lambda: 1 if time.perf_counter() > deadline else 0, 1000)
+    try:
+        return [row[0] for row in raw.execute(str(compiled), params).fetchall()]
+    except sqlite3.OperationalError:
+        if time.perf_counter() > deadline:
+            return None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
 def all_ids(
     session: Session, q: ContactQuery, cancelled: Callable[[], bool] | None = None
 ) -> array:
@@ -240,7 +279,8 @@ def all_ids(
     if _dialect(session) != "sqlite":
         return array("q", session.scalars(stmt))
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect)
+    # Expanding IN lists (filters' label names, options) become plain parameters here.
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
     raw = conn.connection.driver_connection
     if cancelled is not None:

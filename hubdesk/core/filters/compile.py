@@ -10,9 +10,10 @@ Text comparisons ignore ASCII case (SQLite's lower()); Japanese has no case to i
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
 
 from hubdesk.core.clock import utcnow
 from hubdesk.core.filters.model import All, Condition, Expr, Not
@@ -27,24 +28,54 @@ from hubdesk.core.models import (
     Note,
 )
 
+_PER_ROW: ContextVar[bool] = ContextVar("per_row", default=False)
 
-def compile_expr(expr: Expr) -> ColumnElement[bool]:
+
+def compile_expr(expr: Expr, *, per_row: bool = False) -> ColumnElement[bool]:
+    """per_row: test related rows with a correlated EXISTS per contact (an index seek each),
+    which is what reading contacts in sort order until a page is full wants; otherwise
+    `id IN (set)`, which is what the whole result and counts want (each set read once from
+    its index)."""
+    token = _PER_ROW.set(per_row)
+    try:
+        return _compile(expr)
+    finally:
+        _PER_ROW.reset(token)
+
+
+def _compile(expr: Expr) -> ColumnElement[bool]:
     if isinstance(expr, Condition):
         return _condition(expr)
     if isinstance(expr, Not):
-        return not_(compile_expr(expr.item))
-    parts = [compile_expr(item) for item in expr.items]
+        return not_(_compile(expr.item))
+    parts = [_compile(item) for item in expr.items]
     return and_(true(), *parts) if isinstance(expr, All) else or_(false(), *parts)
 
 
+def _related(contact_col, *conditions) -> ColumnElement[bool]:
+    """The contact has a related row (label, value, note…) meeting the conditions."""
+    if _PER_ROW.get():
+        return exists().where(contact_col == Contact.id, *conditions)
+    return Contact.id.in_(select(contact_col).where(*conditions))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(value: object) -> str:
+    """Lower-case as SQLite's lower() does: ASCII letters only (Python's lower() would turn
+    É into é, which then never equals the stored É)."""
+    return str(value).translate(_ASCII_LOWER)
+
+
 def _like(value: str, *, prefix: bool = False) -> str:
-    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = _lower(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"{escaped}%" if prefix else f"%{escaped}%"
 
 
 def _text(col, c: Condition) -> ColumnElement[bool]:
     text = func.lower(func.coalesce(col, ""))
-    values = [str(v).lower() for v in c.values]
+    values = [_lower(v) for v in c.values]
     if c.op == "is":
         return text.in_(values)
     if c.op == "is_not":
@@ -73,6 +104,11 @@ def _datetime_condition(col, c: Condition) -> ColumnElement[bool]:
         return col.is_(None)
     if c.op == "not_empty":
         return col.is_not(None)
+    # No time (no activity yet) matches no comparison, also under `not`: false, not NULL.
+    return and_(col.is_not(None), _datetime_compare(col, c))
+
+
+def _datetime_compare(col, c: Condition) -> ColumnElement[bool]:
     if c.op in ("last_days", "older_days"):
         since = utcnow() - timedelta(days=int(c.values[0]))
         return col >= since if c.op == "last_days" else col < since
@@ -89,20 +125,26 @@ def _datetime_condition(col, c: Condition) -> ColumnElement[bool]:
 def _date_value_condition(col, c: Condition) -> ColumnElement[bool]:
     """A custom date attribute: a calendar day, no time zone."""
     if c.op in ("last_days", "older_days"):
-        since = datetime.now().date() - timedelta(days=int(c.values[0]))
-        return col >= since if c.op == "last_days" else col < since
+        today = datetime.now().date()
+        since = today - timedelta(days=int(c.values[0]))
+        # A day still to come (a renewal next year) is not "in the last N days".
+        return col.between(since, today) if c.op == "last_days" else col < since
     return {"on": lambda: col == c.values[0], "before": lambda: col < c.values[0],
             "after": lambda: col > c.values[0],
             "between": lambda: col.between(c.values[0], c.values[1])}[c.op]()
 
 
 def _has_value(attribute_id: int, *conditions) -> ColumnElement[bool]:
-    return Contact.id.in_(select(AttributeValue.contact_id).where(
-        AttributeValue.definition_id == attribute_id, *conditions))
+    return _related(AttributeValue.contact_id, AttributeValue.definition_id == attribute_id,
+                    *conditions)
 
 
 def _attribute(c: Condition) -> ColumnElement[bool]:
     aid = c.attribute_id
+    if c.kind == "text" and c.op in ("empty", "not_empty"):
+        # A text value of "" (a space typed and trimmed) shows as empty, so it is empty.
+        filled = _has_value(aid, func.coalesce(AttributeValue.value_text, "") != "")
+        return not_(filled) if c.op == "empty" else filled
     if c.op == "empty":
         return not_(_has_value(aid))
     if c.op == "not_empty":
@@ -132,9 +174,8 @@ def _attribute(c: Condition) -> ColumnElement[bool]:
 
 def _labels(c: Condition) -> ColumnElement[bool]:
     def having(keys) -> ColumnElement[bool]:
-        return Contact.id.in_(
-            select(ContactLabel.contact_id).join(Label, Label.id == ContactLabel.label_id)
-            .where(Label.name_key.in_([label_key(str(k)) for k in keys])))
+        label_ids = select(Label.id).where(Label.name_key.in_([label_key(str(k)) for k in keys]))
+        return _related(ContactLabel.contact_id, ContactLabel.label_id.in_(label_ids))
 
     if c.op == "has_any":
         return having(c.values)
@@ -149,7 +190,7 @@ def _presence(c: Condition) -> ColumnElement[bool]:
                    Contact.problems != "[]")
     else:
         table = Note if c.field == "has_notes" else Conversation
-        has = Contact.id.in_(select(table.contact_id))
+        has = _related(table.contact_id)
     return has if c.op == "is_true" else not_(has)
 
 
@@ -161,8 +202,8 @@ def _condition(c: Condition) -> ColumnElement[bool]:
     if c.kind == "presence":
         return _presence(c)
     if c.field == "conversation_status":
-        with_status = Contact.id.in_(select(Conversation.contact_id).where(
-            Conversation.status.in_(list(c.values))))
+        with_status = _related(Conversation.contact_id,
+                               Conversation.status.in_(list(c.values)))
         return with_status if c.op == "any_of" else not_(with_status)
     col = getattr(Contact, c.field)
     if c.kind == "date":

@@ -6,6 +6,7 @@ Errors name the condition and, for parsed text, its position."""
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,6 +17,7 @@ from hubdesk.core import attributes as attrs
 from hubdesk.core.errors import HubDeskError
 from hubdesk.core.fields import STANDARD_FIELDS
 from hubdesk.core.filters.model import OPERATORS, All, Any_, Condition, Expr, Not
+from hubdesk.core.filters.syntax import KEYWORDS
 from hubdesk.core.models import CONVERSATION_STATUSES, SUBSCRIPTION_STATUSES
 
 
@@ -85,7 +87,9 @@ def filter_fields(session: Session) -> list[FilterField]:
                        SUBSCRIPTION_STATUSES if f.key == "subscription_status" else ())
            for f in STANDARD_FIELDS]
     out += PSEUDO_FIELDS
-    taken = {f.name for f in out}
+    # An attribute whose key another field answers to (`address_city`, `has_notes`), or that
+    # the syntax reads otherwise (`has:`, `and`/`or`/`not`), is written attr.KEY.
+    taken = {f.name for f in out} | {f.key for f in out} | {"has", *KEYWORDS}
     for a in attrs.list_attributes(session):
         name = a.key if a.key not in taken else f"attr.{a.key}"
         out.append(FilterField(f"attr:{a.key}", name, a.label, _ATTRIBUTE_KINDS[a.type],
@@ -102,6 +106,9 @@ def _find_field(fields: list[FilterField], c: Condition) -> FilterField:
     for f in fields:
         by_name.setdefault(f.name.lower(), f)
         by_name.setdefault(f.key.lower(), f)
+    for f in fields:  # an attribute's bare key, where no other field answers to it
+        if f.attribute_id:
+            by_name.setdefault(f.key.removeprefix("attr:").lower(), f)
     if c.field.lower().startswith("attr."):
         by_name.setdefault(c.field.lower(), next(
             (f for f in fields if f.key == f"attr:{c.field[5:].lower()}"), None))
@@ -126,9 +133,12 @@ def _canonical_op(f: FilterField, c: Condition) -> str:
 
 def _number(f: FilterField, c: Condition, raw: Any) -> float:
     try:
-        return float(str(raw).replace(",", "").strip().rstrip("%"))
+        number = float(str(raw).replace(",", "").strip().rstrip("%"))
     except ValueError:
-        raise FilterError(f"'{f.name}': '{raw}' is not a number{_where(c)}") from None
+        number = math.nan
+    if not math.isfinite(number):  # nan, inf: no stored value is one
+        raise FilterError(f"'{f.name}': '{raw}' is not a number{_where(c)}")
+    return number
 
 
 def _day(f: FilterField, c: Condition, raw: Any) -> date:
@@ -198,7 +208,8 @@ def resolve(session: Session, expr: Expr, fields: list[FilterField] | None = Non
 def _resolve(expr: Expr, fields: list[FilterField]) -> Expr:
     if isinstance(expr, Condition):
         if expr.field.lower() == "has" and expr.op in (":", "="):
-            if len(expr.values) != 1:
+            things = {n.lower() for f in fields if f.kind == "presence" for n in (f.name, f.key)}
+            if len(expr.values) != 1 or str(expr.values[0]).lower() not in things:
                 raise FilterError(f"'has' takes one of notes, conversations, problems"
                                   f"{_where(expr)}")
             expr = replace(expr, field=str(expr.values[0]), op="is-true", values=())

@@ -146,7 +146,7 @@ class _Parser:
                 raise self.error("a range needs both ends, like 10..100", values[0][2])
             return Condition(name, "between", (low, high), position=start)
         if op == "between":
-            raise self.error("'between' takes a range like 10..100")
+            raise self.error("'between' takes a range like 10..100", values[0][2])
         return Condition(name, op, tuple(v for v, _, _ in values), position=start)
 
     def parse_values(self) -> list[tuple[str, bool, int]]:
@@ -202,7 +202,8 @@ CANONICAL_SYNTAX = {
 
 def quote(value: str) -> str:
     text = str(value)
-    if text and not any(ch in _BARE_STOP for ch in text) and ".." not in text \
+    # Any space (also U+3000 or U+00A0): the parser skips them before a value.
+    if text and not any(ch in _BARE_STOP or ch.isspace() for ch in text) and ".." not in text \
             and text.lower() not in KEYWORDS and not text.startswith(SYMBOL_OPS):
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
