@@ -2,6 +2,7 @@
 
 Run under a (virtual) screen:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
+(`build/screenshots.py filter-builder` takes only docs/filter-builder.png.)
 """
 
 from __future__ import annotations
@@ -33,11 +34,51 @@ def shoot(window: MainWindow, name: str) -> None:
     print(f"wrote docs/{name}")
 
 
+def filter_builder(tmp: Path, settings: QSettings) -> None:
+    """Two conditions applied from the builder, three saved segments in the sidebar."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from hubdesk.core.segments import save_segment
+
+    db = open_database(sqlite_url(tmp / "segments.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+        save_segment(s, "VIP customers", "label:vip and label:customer")
+        save_segment(s, "Enterprise plans", "plan:enterprise")
+        save_segment(s, "Quiet for 90 days", "last_activity older-than 90d")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.filter_action.setChecked(True)
+    builder = window.filter_builder
+    first = builder.rows()[0]
+    first.set_field("label")
+    first.set_op("has_any")
+    first.value.inputs[0].set_values(["vip"])
+    second = builder.add_row()
+    second.set_field("attr:account_size")
+    second.set_op("gt")
+    edit = second.value.inputs[0]
+    assert isinstance(edit, QLineEdit)
+    edit.setText("100")
+    builder.apply()
+    settle(window, 900)
+    window.table.selectRow(0)
+    settle(window, 300)
+    shoot(window, "filter-builder.png")
+    window.close()
+    db.dispose()
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     DOCS.mkdir(exist_ok=True)
+    if sys.argv[1:] == ["filter-builder"]:  # just this shot, leaving the others as they are
+        filter_builder(tmp, settings)
+        return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
     window = MainWindow(empty, settings)
@@ -88,6 +129,7 @@ def main() -> int:
     shoot(window, "search-phone.png")
     window.close()
     db.dispose()
+    filter_builder(tmp, settings)
     app.quit()
     return 0
 

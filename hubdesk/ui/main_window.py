@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -26,12 +27,19 @@ from hubdesk import __version__
 from hubdesk.core import contacts as contact_service
 from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
+from hubdesk.core.errors import HubDeskError
+from hubdesk.core.filters import Expr
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_actions import ContactActions
 from hubdesk.ui.contact_list import COLUMNS, ContactListModel, ContactTableView
 from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
 from hubdesk.ui.dialogs.contact_editor import ContactEditor
 from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
+from hubdesk.ui.filters.builder import FilterBuilder
+from hubdesk.ui.filters.multi_select import menu_text
+from hubdesk.ui.filters.panel_settings import FilterPanelSettings
+from hubdesk.ui.filters.segments_panel import SegmentsPanel
+from hubdesk.ui.filters.tree import chip_texts, without_item
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.profile.panel import ProfilePanel
 from hubdesk.ui.settings import WindowSettings, app_settings
@@ -54,7 +62,9 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
-        self.settings = WindowSettings(settings or app_settings())
+        settings = settings or app_settings()
+        self.settings = WindowSettings(settings)
+        self.panel_settings = FilterPanelSettings(settings)
         self.jobs = JobRunner(self)
         self.store = ContactStore(db, self, jobs=self.jobs)
         self.store.importUndone.connect(self._import_undone)
@@ -69,6 +79,8 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self._query_jobs: list = []
         self._select_when_listed: int | None = None
+        self._import_chip = ""
+        self._closing = False
         name = db.path.name if db.path else db.engine.url.render_as_string(hide_password=True)
         self.setWindowTitle(f"HubDesk — {name}")
         self.setAcceptDrops(True)
@@ -94,19 +106,25 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.chips = FilterChips()
         self.chips.removed.connect(self._remove_filter)
-        self.chips.clearedAll.connect(lambda: self.show_import(0))
+        self.chips.clearedAll.connect(self._clear_all)
+        self.filter_builder = FilterBuilder(self.store)
+        self.filter_builder.applied.connect(self.apply_filter)
+        self.filter_builder.saveRequested.connect(self._save_segment)
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addWidget(self.chips)
+        list_layout.addWidget(self.filter_builder)
         list_layout.addWidget(self.stack, 1)
+        self.filter_builder.setVisible(False)  # View → Filter (Ctrl+Shift+F) opens it
         self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self._build_segments_dock()
         self.table.selectionModel().currentRowChanged.connect(self._follow_current)
 
         self.contact_actions = ContactActions(
@@ -162,6 +180,10 @@ class MainWindow(QMainWindow):
         for action in (self.view_contacts, self.view_trash):
             views.addAction(action)
         self.view_trash.toggled.connect(self._show_trash)
+        self.filter_action = QAction(self.tr("Filter"), self, checkable=True)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.filter_action.setToolTip(self.tr("Show the filter builder (Ctrl+Shift+F)"))
+        self.filter_action.toggled.connect(self._show_filter_builder)
         self.about_action = QAction(self.tr("About HubDesk"), self)
         self.about_action.triggered.connect(self._about)
 
@@ -182,6 +204,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_now)
         bar.addWidget(self.search)
+        bar.addAction(self.filter_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -215,6 +238,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.view_contacts)
         view_menu.addAction(self.view_trash)
+        view_menu.addSeparator()
+        view_menu.addAction(self.filter_action)
+        view_menu.addAction(self.segments_dock.toggleViewAction())
         trash_menu = view_menu.addMenu(self.tr("Trash actions"))
         for action in (self.contact_actions.restore, self.contact_actions.purge,
                        self.contact_actions.empty_trash):
@@ -237,6 +263,16 @@ class MainWindow(QMainWindow):
         self.empty_clear = self.empty.add_button(self.tr("Clear search"))
         self.empty_clear.clicked.connect(self._clear_search_and_filters)
         self.empty.finish_buttons()
+
+    def _build_segments_dock(self) -> None:
+        self.segments = SegmentsPanel(self.store, self.jobs, lambda: self.query.where)
+        self.segments.segmentChosen.connect(self._segment_chosen)
+        self.segments_dock = QDockWidget(self.tr("Segments"), self)
+        self.segments_dock.setObjectName("segmentsDock")
+        self.segments_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.segments_dock.setWidget(self.segments)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.segments_dock)
+        self.resizeDocks([self.segments_dock], [230], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()
@@ -296,7 +332,8 @@ class MainWindow(QMainWindow):
             with db.read_session() as s:
                 ids = all_ids(s, query, cancelled)
                 everyone = ContactQuery(trash=query.trash, import_job=query.import_job)
-                total = count(s, everyone) if query.text.strip() else len(ids)
+                narrowed = query.text.strip() or query.where is not None
+                total = count(s, everyone) if narrowed else len(ids)
             return generation, ids, total
 
         self._first_shown = False
@@ -343,7 +380,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         shown = self.model.rowCount()
-        if self.query.text.strip():
+        if self.query.text.strip() or self.query.where is not None:
             self.count_label.setText(self.tr("%1 of %2 match").replace("%1", f"{shown:,}")
                                      .replace("%2", f"{self.total:,}"))
         elif self.query.trash:
@@ -358,13 +395,19 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.table)
             return
         searching = bool(self.query.text.strip())
-        self.empty_import.setVisible(not searching and not self.query.trash)
-        self.empty_new.setVisible(not searching and not self.query.trash)
-        self.empty_demo.setVisible(not searching and not self.query.trash)
-        self.empty_clear.setVisible(searching or bool(self.query.import_job))
+        filtering = self.query.where is not None
+        everyone = not searching and not filtering and not self.query.trash
+        self.empty_import.setVisible(everyone)
+        self.empty_new.setVisible(everyone)
+        self.empty_demo.setVisible(everyone)
+        self.empty_clear.setVisible(searching or filtering or bool(self.query.import_job))
         self.empty_clear.setText(self.tr("Clear search") if searching
+                                 else self.tr("Clear filter") if filtering
                                  else self.tr("Show all contacts"))
-        if self.query.import_job and not searching:
+        if filtering and not searching:
+            self.empty.show_message(
+                self.tr("No matches"), self.tr("No contact matches this filter."))
+        elif self.query.import_job and not searching:
             self.empty.show_message(
                 self.tr("Nothing from this import"),
                 self.tr("The contacts this import created or updated are gone (deleted, or "
@@ -455,17 +498,73 @@ class MainWindow(QMainWindow):
         if job_id and self.query.trash:
             self.view_contacts.trigger()
         self.query = replace(self.query, import_job=job_id)
-        label = self.tr("Imported from %1").replace("%1", file_name) if file_name else \
-            self.tr("Import %1").replace("%1", str(job_id))
-        self.chips.set_chips([("import", label)] if job_id else [])
+        self._import_chip = self.tr("Imported from %1").replace("%1", file_name) \
+            if file_name else self.tr("Import %1").replace("%1", str(job_id))
+        self._update_chips()
         self.refresh()
+
+    def apply_filter(self, expr: Expr | None) -> None:
+        """Narrow the list by a resolved filter (None: no filter); the search text, the
+        counts and everything that acts on "what I am looking at" use the same query."""
+        self.query = replace(self.query, where=expr)
+        self._update_chips()
+        self.refresh()
+
+    def _update_chips(self) -> None:
+        """One chip for the import shown (if any), one per top-level filter condition."""
+        chips = [("import", self._import_chip)] if self.query.import_job else []
+        texts = chip_texts(self.query.where, self.filter_builder.names(), self.tr("or"))
+        chips += [(f"where:{i}", menu_text(text)) for i, text in enumerate(texts)]
+        self.chips.set_chips(chips)
 
     def _remove_filter(self, key: str) -> None:
         if key == "import":
             self.show_import(0)
+        elif key.startswith("where:") and self.query.where is not None:
+            rest = without_item(self.query.where, int(key.removeprefix("where:")))
+            self.filter_builder.set_expression(rest)
+            if not self.filter_builder.apply():
+                self.filter_action.setChecked(True)  # the builder shows why
+
+    def _clear_all(self) -> None:
+        self.filter_builder.clear(emit=False)
+        self.query = replace(self.query, where=None, import_job=0)
+        self._update_chips()
+        self.refresh()
+
+    def _show_filter_builder(self, visible: bool) -> None:
+        self.filter_builder.setVisible(visible)
+        if visible:
+            self.filter_builder.ensure_row()
+            self.filter_builder.focus_first()
+
+    def _segments_toggled(self, visible: bool) -> None:
+        # Closing the window hides the dock too; that is not the user's choice.
+        if self.isVisible() and not self._closing:
+            self.panel_settings.set_segments_visible(visible)
+
+    def _segment_chosen(self, name: str, expr: Expr) -> None:
+        self.filter_builder.set_expression(expr)
+        self.apply_filter(expr)
+        self.statusBar().showMessage(self.tr("Segment: %1").replace("%1", name), 5000)
+
+    def _save_segment(self, name: str, expr: Expr) -> None:
+        try:
+            saved = self.segments.save(name, expr)
+        except HubDeskError as exc:
+            self.filter_builder.show_error(str(exc))
+            return
+        if saved:
+            self.segments_dock.show()
+            self.statusBar().showMessage(
+                self.tr("Saved segment %1").replace("%1", name.strip()), 5000)
 
     def _clear_search_and_filters(self) -> None:
-        if self.query.import_job and not self.query.text.strip():
+        if self.query.text.strip():
+            self._clear_search()
+        elif self.query.where is not None:
+            self.filter_builder.clear()
+        elif self.query.import_job:
             self.show_import(0)
         else:
             self._clear_search()
@@ -597,17 +696,25 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.profile.tabs.setCurrentIndex(self.settings.profile_tab())
+        self.filter_action.setChecked(self.panel_settings.builder_visible())
+        # Until the user shows or hides it, the sidebar shows once there is a segment.
+        self.segments_dock.setVisible(self.panel_settings.segments_visible(
+            bool(self.segments.model.rowCount())))
+        self.segments_dock.toggleViewAction().toggled.connect(self._segments_toggled)
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_header_state(self.table.horizontalHeader().saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
         self.settings.set_profile_tab(self.profile.tabs.currentIndex())
+        self.panel_settings.set_builder_visible(self.filter_action.isChecked())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.save_layout()
         self._search_timer.stop()
+        self.segments.shutdown()
         self.jobs.cancel_all()
         self.jobs.wait()
         super().closeEvent(event)

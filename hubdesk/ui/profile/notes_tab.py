@@ -81,8 +81,10 @@ class NotesTab(QWidget):
             layout.addWidget(item)
             self.items.append(item)
         self.empty_label = plain_label(self.tr("No notes yet"), muted=True)
-        self.empty_label.setVisible(not self.items)
+        # Into the layout before it is shown: a parentless shown label is a window of its
+        # own for a moment, which takes activation from the main window.
         layout.addWidget(self.empty_label)
+        self.empty_label.setVisible(not self.items)
         layout.addStretch(1)
         old = self.scroll.takeWidget()
         if old is not None:  # deleted later: its Delete button may be what got us here
