@@ -106,6 +106,25 @@ def _parser() -> argparse.ArgumentParser:
                                               "what it updated")
     undo.add_argument("job", type=int)
 
+    exp = sub.add_parser("export", help="export contacts to CSV, XLSX or vCard")
+    exp.add_argument("out", type=Path, metavar="OUT.(csv|xlsx|vcf)")
+    which = exp.add_mutually_exclusive_group()
+    which.add_argument("--search", metavar="TEXT", help="only the contacts this search finds, "
+                                                        "in the list's order")
+    which.add_argument("--ids", metavar="1,2,3", help="only these contacts, in this order")
+    exp.add_argument("--columns", metavar="KEY,KEY,…",
+                     help="columns in order: first_name, email, emails, phones, labels, "
+                          "notes, attr:KEY … (default: every field and attribute)")
+    exp.add_argument("--preset", help="headers for: hubdesk (default), chatwoot, google")
+    exp.add_argument("--encoding", help="CSV: utf-8-sig (default, for Excel), utf-8, or a "
+                                        "code page such as cp932 or cp1252")
+    exp.add_argument("--replace-unrepresentable", action="store_true",
+                     help="CSV code pages: write ? for characters they lack instead of failing")
+    exp.add_argument("--no-neutralize", action="store_true",
+                     help="CSV: keep cells starting with = + - @ as they are (no leading ')")
+    exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
+    exp.add_argument("--json", action="store_true")
+
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
     return p
@@ -291,6 +310,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run_import_command(args, _open)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from hubdesk.core.io.export_cli import run_export_command
+
+    return run_export_command(args, _open)
+
+
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from hubdesk.core.io.importer import undo_import
 
@@ -309,6 +334,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "import": cmd_import,
     "undo-import": cmd_undo_import,
+    "export": cmd_export,
     "segment": lambda args: cmd_segment(args, _open),
 }
 

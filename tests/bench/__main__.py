@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from hubdesk.core.db import open_database
-from tests.bench import dataset, import_cases, search_cases
+from tests.bench import dataset, export_cases, import_cases, search_cases
 
 BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
     "open_to_paint_s": ("s", 1.5),
@@ -29,6 +29,7 @@ BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
     "search_all_ids_p95_ms": ("ms", None),
     "demo_data_build_s": ("s", None),
     "import_peak_rss_mb": ("MB", 400.0),
+    "export_peak_rss_mb": ("MB", None),
 }
 
 
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--import-rows", type=int, default=100_000,
                    help="rows in the import case's CSV (0 skips it; the issue also asks "
                         "for 1000000)")
+    p.add_argument("--no-export", action="store_true", help="skip the export cases")
     args = p.parse_args(argv)
 
     path = args.db or dataset.default_path(args.contacts)
@@ -85,6 +87,18 @@ def main(argv: list[str] | None = None) -> int:
         BUDGETS[case] = ("s", unit_budget)
         record(case, imp["import_s"], base)
         record("import_peak_rss_mb", imp["peak_rss_mb"])
+
+    if not args.no_export:
+        exp = export_cases.run(path, path.parent / "export")
+        case = f"export_csv_{_short(args.contacts)}_s"
+        base = exp.get("baseline_s")
+        BUDGETS[case] = ("s", None if base is None else round(3 * base, 3))  # ≤ 3× sqlite3 -csv
+        record(case, exp["csv_s"], base)
+        first = _short(int(exp["first"])) if exp["first"] else "0"
+        for kind in ("xlsx", "vcard"):
+            BUDGETS[f"export_{kind}_{first}_s"] = ("s", None)
+            record(f"export_{kind}_{first}_s", exp[f"{kind}_s"])
+        record("export_peak_rss_mb", exp["peak_rss_mb"])
 
     print(f"\nHubDesk benchmark — {args.contacts:,} contacts ({path})\n")
     print(f"{'case':<26}{'value':>12}{'baseline':>12}{'budget':>10}  ok")

@@ -38,9 +38,14 @@ MULTI_TARGETS = frozenset({"email", "phone", EXTRA_EMAIL, EXTRA_PHONE, NOTE, LAB
                            IGNORE, NEW_ATTRIBUTE})
 
 
-def detect_preset(headers: Sequence[str]) -> str | None:
-    """The preset that knows the largest share of the headers, if it knows enough of them."""
-    named = [h for h in headers if h and h.strip()]
+def detect_preset(headers: Sequence[str], attributes: Sequence[AttributeInfo] = ()
+                  ) -> str | None:
+    """The preset that knows the largest share of the headers, if it knows enough of them.
+    Columns of the user's own custom attributes (named exactly, or HubDesk's X-HUBDESK-<KEY>)
+    are no program's: they count neither for nor against a preset."""
+    own = {_words(n) for a in attributes for n in (a.label, a.key)}
+    named = [h for h in headers if h and h.strip() and not _PROPERTY.fullmatch(h.strip())
+             and _words(h) not in own]
     if not named:
         return None
     best: tuple[float, int, int] | None = None
@@ -72,7 +77,8 @@ def guess_mapping(
     samples: Sequence[Sequence[str]] | None = None,
 ) -> list[ColumnMapping]:
     """One ColumnMapping per header, in order. `samples` are a few data rows."""
-    return _guess(headers, PRESETS.get(detect_preset(headers) or ""), attributes, samples)
+    return _guess(headers, PRESETS.get(detect_preset(headers, attributes) or ""), attributes,
+                  samples)
 
 
 def mapping_for_preset(
@@ -90,6 +96,7 @@ def _guess(headers: Sequence[str], preset: Preset | None,
            samples: Sequence[Sequence[str]] | None) -> list[ColumnMapping]:
     out: list[ColumnMapping | None] = [None] * len(headers)
     taken: set[str] = set()
+    _apply_properties(headers, attributes, out, taken)
     if preset:
         _apply_preset(preset, headers, attributes, out, taken)
     _apply_fuzzy(headers, attributes, preset, out, taken)
@@ -108,11 +115,29 @@ def _take(target: str, taken: set[str]) -> bool:
     return True
 
 
+# HubDesk's vCard property for a custom attribute (export_columns.property_name); its CSV and
+# XLSX exports head a column so when the attribute's name would be read as something else.
+_PROPERTY = re.compile(r"x-hubdesk-([a-z0-9-]+)", re.I)
+
+
+def _apply_properties(headers: Sequence[str], attributes: Sequence[AttributeInfo],
+                      out: list[ColumnMapping | None], taken: set[str]) -> None:
+    keys = {a.key for a in attributes}
+    for i, header in enumerate(headers):
+        m = _PROPERTY.fullmatch((header or "").strip())
+        if m is None:
+            continue
+        key = m[1].lower().replace("-", "_")
+        target = ATTRIBUTE_PREFIX + key if key in keys else NEW_ATTRIBUTE
+        if _take(target, taken):
+            out[i] = ColumnMapping(header, target, 1.0, "fuzzy")
+
+
 def _apply_preset(preset: Preset, headers: Sequence[str],
                   attributes: Sequence[AttributeInfo],
                   out: list[ColumnMapping | None], taken: set[str]) -> None:
     for i, header in enumerate(headers):
-        target = preset.target(header)
+        target = preset.target(header) if out[i] is None else None
         if target is None:
             continue
         if target in (NOTE, IGNORE, NEW_ATTRIBUTE):

@@ -5,6 +5,11 @@ card, never the file. A card keeps only the properties a column needs, as raw by
 decoded when the card ends, and only those a column uses: a broken second ORG must not stop an
 import that only reads the first.
 
+HubDesk's own X-HUBDESK-<KEY> properties (custom attributes, see export_vcard) become extra
+columns after VCARD_COLUMNS, headed by the property name; mapping.py maps them back to the
+attribute with that key. Finding them costs a first pass, made only when the file's bytes
+mention one.
+
 What a file has but the columns do not take (photos, lines that are not properties, cards
 nested in another card) is counted into SourceTable.notes at the end of each complete pass
 through rows().
@@ -12,6 +17,7 @@ through rows().
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,15 +48,38 @@ def read_vcard(path: Path | str, *, encoding: str | None = None) -> SourceTable:
     parameter are decoded in that charset either way)."""
     path = Path(path)
     enc = file_encoding(path, encoding)
+    own = _own_properties(path, enc)
     table = SourceTable(
         path=path,
         format="vcard",
-        headers=list(VCARD_COLUMNS),
-        rows=lambda: _rows(path, enc, table),
+        headers=[*VCARD_COLUMNS, *own],
+        rows=lambda: _rows(path, enc, table, own),
         encoding=enc.name,
         encoding_guessed=enc.guessed,
     )
     return table
+
+
+_OWN = re.compile(rb"x-hubdesk-", re.I)
+_SCAN_CHUNK = 64 * 1024  # small: reading stays within the memory one card needs
+
+
+def _own_properties(path: Path, enc: FileEncoding) -> list[str]:
+    """The X-HUBDESK-* property names in the file, in the order first met."""
+    if not enc.transcode:  # a quick look at the bytes spares most files the second pass
+        with open(path, "rb") as file:
+            tail = b""
+            while chunk := file.read(_SCAN_CHUNK):
+                if _OWN.search(chunk) or _OWN.search(tail + chunk[:16]):
+                    break
+                tail = chunk[-16:]
+            else:
+                return []
+    found: dict[str, None] = {}
+    for prop in properties(physical_lines(path, enc), frozenset()):
+        if prop.name.startswith("X-HUBDESK-"):
+            found[prop.name] = None
+    return list(found)
 
 
 @dataclass
@@ -103,11 +132,13 @@ _MAX_DEPTH = 8
 _MAX_WAITING = 100
 
 
-def _rows(path: Path, enc: FileEncoding, table: SourceTable) -> Iterator[SourceRow]:
+def _rows(path: Path, enc: FileEncoding, table: SourceTable,
+          own: list[str]) -> Iterator[SourceRow]:
     counts = _Counts()
     open_cards: list[_Card] = []  # the card being read, and those it is nested in
     finished: list[_Card] = []  # nested cards wait for their outer card, to keep the order
-    for prop in properties(physical_lines(path, enc), _READ):
+    keep = _READ | frozenset(own)
+    for prop in properties(physical_lines(path, enc), keep):
         name = prop.name
         frame = name in ("BEGIN", "END") and prop.value.strip().upper() == b"VCARD"
         if frame and name == "BEGIN":
@@ -122,10 +153,10 @@ def _rows(path: Path, enc: FileEncoding, table: SourceTable) -> Iterator[SourceR
         elif frame:  # END:VCARD
             finished.append(open_cards.pop())
             if not open_cards or len(finished) > _MAX_WAITING:
-                yield from _flush(path, enc, finished)
+                yield from _flush(path, enc, finished, own)
         elif name == "VERSION":
             open_cards[-1].version = prop.value.strip().decode("latin-1")
-        elif name in _READ:
+        elif name in keep:
             if name not in ("BEGIN", "END"):  # BEGIN:VCALENDAR … inside a card: not ours
                 open_cards[-1].props.append(prop)
         elif name == "PHOTO":
@@ -133,7 +164,7 @@ def _rows(path: Path, enc: FileEncoding, table: SourceTable) -> Iterator[SourceR
         elif name == "":
             counts.junk += 1
             counts.junk_first = counts.junk_first or prop.line
-    yield from _flush(path, enc, finished + [_unclosed(card) for card in open_cards])
+    yield from _flush(path, enc, finished + [_unclosed(card) for card in open_cards], own)
     table.notes[:] = counts.notes()
 
 
@@ -142,11 +173,12 @@ def _unclosed(card: _Card) -> _Card:
     return card
 
 
-def _flush(path: Path, enc: FileEncoding, cards: list[_Card]) -> Iterator[SourceRow]:
+def _flush(path: Path, enc: FileEncoding, cards: list[_Card],
+           own: list[str]) -> Iterator[SourceRow]:
     if len(cards) > 1:  # nested cards end before their outer card but follow it
         cards.sort(key=lambda c: c.number)
     for card in cards:
-        yield SourceRow(card.number, card.line, _values(path, enc, card), card.problems)
+        yield SourceRow(card.number, card.line, _values(path, enc, card, own), card.problems)
     cards.clear()
 
 
@@ -209,7 +241,7 @@ _FIRST = {
 _NAME_PARTS = ["Last Name", "First Name", "Middle Name", "Prefix", "Suffix"]  # N, in order
 
 
-def _values(path: Path, enc: FileEncoding, card: _Card) -> list[str]:
+def _values(path: Path, enc: FileEncoding, card: _Card, own: list[str]) -> list[str]:
     read = _Reader(path, enc, card)
     present = read.by_name  # most cards have few properties: skip the absent ones quickly
     values = dict.fromkeys(VCARD_COLUMNS, "")
@@ -239,7 +271,8 @@ def _values(path: Path, enc: FileEncoding, card: _Card) -> list[str]:
         values["Categories"] = _joined(read.items("CATEGORIES"))
     if "NOTE" in present:  # every note, in file order, a blank line between them
         values["Note"] = "\n\n".join(t for p in present["NOTE"] if (t := read.text(p)))
-    return [values[column] for column in VCARD_COLUMNS]
+    return [values[column] for column in VCARD_COLUMNS] + [
+        read.first(name) if name in present else "" for name in own]
 
 
 def _readings(read: _Reader) -> tuple[str, str]:
