@@ -42,6 +42,7 @@ from hubdesk.ui.filters.segments_panel import SegmentsPanel
 from hubdesk.ui.filters.tree import chip_texts, without_item
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.profile.panel import ProfilePanel
+from hubdesk.ui.selection_commands import SelectionCommands
 from hubdesk.ui.settings import WindowSettings, app_settings
 from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
             lambda *_: self.contact_actions.update_enabled())
         self.model.modelReset.connect(self.contact_actions.update_enabled)
         self._build_actions()
+        self.selection_commands = SelectionCommands(self)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_commands.update_enabled())
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
         for action in (actions.restore, actions.purge, actions.empty_trash):
             bar.addAction(action)
         bar.addAction(self.import_action)
+        bar.addAction(self.selection_commands.export_action)
         bar.addAction(self.new_action)
         bar.addAction(actions.delete)
         self.addToolBar(bar)
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.selection_commands.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.contact_actions.delete)
+        self.menuBar().addMenu(self.selection_commands.menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.view_contacts)
         view_menu.addAction(self.view_trash)
@@ -442,6 +449,8 @@ class MainWindow(QMainWindow):
         self.contact_actions.set_trash_view(trash)
         self.new_action.setVisible(not trash)
         self.import_action.setVisible(not trash)
+        self.selection_commands.export_action.setVisible(not trash)
+        self.selection_commands.update_enabled()
         self.refresh()
 
     def selected_ids(self) -> list[int]:

@@ -47,3 +47,18 @@ class WindowSettings:
 
     def set_profile_tab(self, index: int) -> None:
         self._s.setValue("profile/tab", index)
+
+    def export_choices(self) -> dict:
+        """The export dialog's last choices (format, preset, encoding, columns, folder)."""
+        import json
+
+        try:
+            value = json.loads(str(self._s.value("export/choices", "{}")))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_export_choices(self, choices: dict) -> None:
+        import json
+
+        self._s.setValue("export/choices", json.dumps(choices, ensure_ascii=False))

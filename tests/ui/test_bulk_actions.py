@@ -110,3 +110,40 @@ def test_bulk_actions_need_a_selection_and_are_hidden_in_trash(window_factory, d
     assert w.contact_actions.add_labels.isEnabled()
     w.contact_actions.set_trash_view(True)
     assert not w.contact_actions.add_labels.isVisible()
+
+
+def test_right_click_offers_the_bulk_actions_export_and_delete(window_factory, demo_db, qtbot):
+    w = window_factory(demo_db)
+    w.table.selectRow(0)
+    rect = w.table.visualRect(w.model.index(0, 0))
+    w.selection_commands._context_menu(rect.center())
+    texts = [a.text() for a in w.selection_commands.last_menu.actions() if a.text()]
+    assert texts == ["Edit contact…", "Add labels…", "Remove labels…", "Set custom attribute…",
+                     "Set subscription status…", "Export selected…", "Delete"]
+    w.selection_commands.last_menu.close()
+    menus = [a.text() for a in w.menuBar().actions()]
+    assert "&Contacts" in menus
+
+
+def test_export_from_the_window_offers_the_filtered_list_with_its_count(
+        window_factory, demo_db, qtbot, monkeypatch, tmp_path):
+    from hubdesk.ui.dialogs.export_dialog import ExportDialog
+
+    w = window_factory(demo_db)
+    with demo_db.read_session() as s:
+        where = resolve(s, parse("label:vip"))
+    with qtbot.waitSignal(w.listUpdated, timeout=WAIT):
+        w.apply_filter(where)
+    shown = w.model.rowCount()
+    seen = {}
+
+    def exec_(dialog: ExportDialog) -> int:
+        seen["current"] = dialog.scope_current.isChecked()
+        seen["button"] = dialog.export_button.text()
+        seen["all"] = dialog.scope_all.text()
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    w.selection_commands.export_action.trigger()
+    assert seen == {"current": True, "button": f"Yes, export {shown:,} contacts",
+                    "all": f"All contacts ({live(demo_db):,})"}
