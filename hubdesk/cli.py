@@ -124,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="CSV: keep cells starting with = + - @ as they are (no leading ')")
     exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     exp.add_argument("--json", action="store_true")
+    add_where_arguments(exp)
 
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
@@ -313,7 +314,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from hubdesk.core.io.export_cli import run_export_command
 
-    return run_export_command(args, _open)
+    return run_export_command(args, _open, where_from_args)
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:

@@ -110,3 +110,18 @@ def test_a_bad_segment_is_not_saved(hubdesk, people):
     assert _json(hubdesk("segment", "list", "--json")) == []
     unknown = hubdesk("search", "--segment", "Nope")
     assert unknown.code == 2 and "no segment named 'Nope'" in unknown.err
+
+
+def test_export_where_and_segment_write_exactly_the_filtered_contacts(hubdesk, people, tmp_path):
+    out = tmp_path / "vip.csv"
+    result = hubdesk("export", str(out), "--where", "label:vip and city:Osaka", "--json")
+    assert _json(result)["exported"] == 2
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Ben" in text and "Eri" in text and "Aoi" not in text
+    hubdesk("segment", "save", "Tokyo", "--where", "city:Tokyo")
+    out2 = tmp_path / "tokyo.vcf"
+    assert _json(hubdesk("export", str(out2), "--segment", "tokyo", "--json"))["exported"] == 2
+    bad = hubdesk("export", str(tmp_path / "x.csv"), "--where", "label:")
+    assert bad.code == 2 and "position" in bad.err and not (tmp_path / "x.csv").exists()
+    both = hubdesk("export", str(tmp_path / "y.csv"), "--ids", "1", "--where", "label:vip")
+    assert both.code == 2 and "cannot be combined" in both.err

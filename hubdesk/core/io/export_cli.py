@@ -44,18 +44,28 @@ def _options(args: argparse.Namespace, kind: str) -> ExportOptions:
     return options
 
 
-def run_export_command(args: argparse.Namespace, open_db: Callable) -> int:
+def run_export_command(args: argparse.Namespace, open_db: Callable,
+                       where_from_args: Callable | None = None) -> int:
+    """where_from_args(session, args): the filter of --where/--segment (the command line's
+    own parsing), or None."""
     # Everything the arguments alone can tell is checked before the database is opened
     # (opening may create it).
     kind = export_format(args.out)
     options = _options(args, kind)
-    if args.search is not None:
-        scope = ExportScope(query=ContactQuery(text=args.search))
+    filtered = bool(getattr(args, "where", None) or getattr(args, "segment", None))
+    if filtered and args.ids is not None:
+        raise ExportError("--ids cannot be combined with --where or --segment")
+    db = open_db(args)
+    where = None
+    if filtered and where_from_args is not None:
+        with db.read_session() as s:
+            where = where_from_args(s, args)
+    if args.search is not None or where is not None:
+        scope = ExportScope(query=ContactQuery(text=args.search or "", where=where))
     elif args.ids is not None:
         scope = ExportScope(ids=_ids(args.ids))
     else:
         scope = ExportScope()
-    db = open_db(args)
     result = run_export(db, args.out, options, scope)
     report = result.unrepresentable
     if report:
