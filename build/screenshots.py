@@ -71,6 +71,44 @@ def filter_builder(tmp: Path, settings: QSettings) -> None:
     db.dispose()
 
 
+def export_and_bulk(tmp: Path, settings: QSettings) -> None:
+    """The export dialog over a filtered list, and the bulk 'Add labels' dialog."""
+    from hubdesk.core.filters import parse, resolve
+    from hubdesk.ui.dialogs.bulk_edit import BulkEditDialog
+    from hubdesk.ui.dialogs.export_dialog import ExportDialog, ExportScopes
+
+    db = open_database(sqlite_url(tmp / "export.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+        where = resolve(s, parse("label:vip and plan:pro"))
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.apply_filter(where)
+    settle(window, 900)
+    window.table.selectAll()
+    settle(window, 200)
+    scopes = ExportScopes(all_count=5000, current=window.query,
+                          current_count=window.model.rowCount(),
+                          selected=window.selected_ids())
+    dialog = ExportDialog(window.store, window.jobs, window.settings, scopes, window)
+    dialog.scope_current.setChecked(True)
+    dialog.path_edit.setText(str(Path.home() / "Documents" / "vip-pro-2026-11-25.csv"))
+    dialog.show()
+    settle(window, 300)
+    shoot(dialog, "export-dialog.png")
+    dialog.reject()
+    bulk = BulkEditDialog(window.store, "add_labels", window.selected_ids(), window)
+    bulk.labels_edit.setText("展示会2026, follow-up")
+    bulk.show()
+    settle(window, 300)
+    shoot(bulk, "bulk-add-labels.png")
+    bulk.reject()
+    window.close()
+    db.dispose()
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
@@ -78,6 +116,9 @@ def main() -> int:
     DOCS.mkdir(exist_ok=True)
     if sys.argv[1:] == ["filter-builder"]:  # just this shot, leaving the others as they are
         filter_builder(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["export"]:
+        export_and_bulk(tmp, settings)
         return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
@@ -130,6 +171,7 @@ def main() -> int:
     window.close()
     db.dispose()
     filter_builder(tmp, settings)
+    export_and_bulk(tmp, settings)
     app.quit()
     return 0
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,10 +30,13 @@ class ExportColumnsList(QWidget):
         every.clicked.connect(lambda: self._tick_all(True))
         none = QPushButton(self.tr("None"))
         none.clicked.connect(lambda: self._tick_all(False))
+        hint = QLabel(self.tr("Drag to change the order."))
+        hint.setEnabled(False)  # shown muted, as a hint
         buttons = QHBoxLayout()
         buttons.addWidget(every)
         buttons.addWidget(none)
         buttons.addStretch(1)
+        buttons.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
