@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from hubdesk.core import attributes as attrs
-from hubdesk.core import bulk, contacts, labels, notes
+from hubdesk.core import bulk, contacts, labels, merge, notes
 from hubdesk.core.db import Database
 from hubdesk.core.errors import HubDeskError
 from hubdesk.ui.bulk_runner import BulkRunner
@@ -305,6 +305,29 @@ class ContactStore(QObject):
         except ValueError as exc:
             return str(exc)
         return ""
+
+    # --- merging -------------------------------------------------------------------------
+    def merge_plan(self, ids: Sequence[int], keep_id: int | None = None) -> merge.MergePlan:
+        return self.read(lambda s: merge.plan_merge(s, list(ids), keep_id))
+
+    def merge_contacts(self, keep_id: int, other_ids: Sequence[int],
+                       choices: dict[str, int] | None = None) -> None:
+        """Merge others into keep as one undo step; undo brings every contact back as it
+        was (same ids), redo merges again with the same choices."""
+        others, picked = list(other_ids), dict(choices or {})
+        records: list[merge.MergeRecord] = []
+
+        def redo(s: Session) -> None:
+            records.append(merge.merge_contacts(s, keep_id, others, picked,
+                                                author=self.author))
+
+        def undo(s: Session) -> None:
+            merge.undo_merge(s, records.pop())
+
+        names = self.merge_plan([keep_id, *others], keep_id).names
+        self._apply(self.tr("Merge %1").replace("%1", ", ".join(names.values())), redo, undo,
+                    [keep_id, *others], membership=True)
+        self.labelsChanged.emit()
 
     # --- imports -------------------------------------------------------------------------
     def record_import(self, job_id: int, file_name: str, created: int, updated: int) -> None:

@@ -542,3 +542,20 @@ def test_a_mixed_series_of_changes_undoes_back_to_the_start(qtbot, store, demo_d
     assert (final["company"], final["last_name"], final["labels"]) == ("Globex", "Lee", [])
     assert [n["body"] for n in final["notes"]] == ["newer", "existing"]
     assert final["attributes"]["plan"] == "pro"
+
+
+def test_merge_is_one_undo_step_that_brings_both_contacts_back(store, qtbot):
+    a = store.create_contact({"first_name": "Ann", "email": "ann@x.com", "labels": ["vip"]})
+    b = store.create_contact({"first_name": "Anne", "email": "anne@x.com", "labels": ["lead"]})
+    before = (store.contact(a), store.contact(b))
+    with qtbot.waitSignal(store.listChanged):
+        store.merge_contacts(a, [b], {"name": b})
+    kept = store.contact(a)
+    assert kept["first_name"] == "Anne"
+    assert {lb["name"] for lb in kept["labels"]} == {"vip", "lead"}
+    assert store.undo_stack.undoText().startswith("Merge ")
+    store.undo_stack.undo()
+    assert (store.contact(a), store.contact(b)) == before
+    store.undo_stack.redo()
+    assert store.contact(a)["first_name"] == "Anne"
+    assert store.undo_stack.canUndo()
