@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
@@ -81,3 +81,82 @@ def conversations_for(session: Session, contact_id: int) -> list[dict]:
         }
         for c in convs
     ]
+
+
+def _conversation(session: Session, conversation_id: int) -> Conversation:
+    conv = session.get(Conversation, conversation_id)
+    if conv is None:
+        raise ValidationError({"conversation": f"no conversation {conversation_id}"})
+    return conv
+
+
+def set_status(session: Session, conversation_id: int, status: str) -> str:
+    """Change a conversation's status; returns the one it had (for undo)."""
+    if status not in CONVERSATION_STATUSES:
+        raise ValidationError({"status": f"must be one of {', '.join(CONVERSATION_STATUSES)}"})
+    conv = _conversation(session, conversation_id)
+    before, conv.status = conv.status, status
+    conv.updated_at = utcnow()
+    session.flush()
+    return before
+
+
+def recompute_activity(session: Session, contact_id: int) -> None:
+    """Last activity = the newest message of any of the contact's conversations (after a
+    message or conversation is removed, the time may go back)."""
+    newest = session.scalar(
+        select(func.max(Message.sent_at)).join(Conversation)
+        .where(Conversation.contact_id == contact_id))
+    session.execute(update(Contact).where(Contact.id == contact_id)
+                    .values(last_activity_at=newest)
+                    .execution_options(synchronize_session=False))
+
+
+def _refresh_conversation(session: Session, conv: Conversation) -> None:
+    conv.last_message_at = session.scalar(
+        select(func.max(Message.sent_at)).where(Message.conversation_id == conv.id))
+    session.flush()
+    recompute_activity(session, conv.contact_id)
+
+
+def delete_message(session: Session, message_id: int) -> dict:
+    """Remove one message; returns everything needed to put it back (restore_message)."""
+    msg = session.get(Message, message_id)
+    if msg is None:
+        raise ValidationError({"message": f"no message {message_id}"})
+    saved = {"id": msg.id, "conversation_id": msg.conversation_id, "direction": msg.direction,
+             "author": msg.author, "body": msg.body, "sent_at": msg.sent_at}
+    conv = _conversation(session, msg.conversation_id)
+    session.delete(msg)
+    session.flush()
+    _refresh_conversation(session, conv)
+    return saved
+
+
+def restore_message(session: Session, saved: dict) -> None:
+    session.add(Message(**saved))
+    session.flush()
+    _refresh_conversation(session, _conversation(session, saved["conversation_id"]))
+
+
+def delete_conversation(session: Session, conversation_id: int) -> dict:
+    """Remove a conversation with its messages; returns what restore_conversation needs."""
+    conv = _conversation(session, conversation_id)
+    saved = {"conversation": {c.name: getattr(conv, c.key) for c in Conversation.__table__.c},
+             "messages": [{c.name: getattr(m, c.key) for c in Message.__table__.c}
+                          for m in conv.messages]}
+    contact_id = conv.contact_id
+    session.delete(conv)
+    session.flush()
+    recompute_activity(session, contact_id)
+    return saved
+
+
+def restore_conversation(session: Session, saved: dict) -> None:
+    conv = Conversation(**saved["conversation"])
+    session.add(conv)
+    session.flush()
+    for m in saved["messages"]:
+        session.add(Message(**m))
+    session.flush()
+    recompute_activity(session, conv.contact_id)
