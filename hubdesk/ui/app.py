@@ -39,13 +39,18 @@ def start_window(db, settings=None):
 
 
 def run_app(database_url: str) -> int:
+    from hubdesk.logs import setup_logging
+    from hubdesk.ui.crash_dialog import install_excepthook
+
+    setup_logging()
     app = make_application()
     try:
         db = open_database(database_url)
     except HubDeskError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
-    _window = start_window(db)  # held until the event loop ends
+    window = start_window(db)  # held until the event loop ends
+    install_excepthook(lambda: window)
     code = app.exec()
     db.dispose()
     return code
