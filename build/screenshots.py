@@ -2,13 +2,15 @@
 
 Run under a (virtual) screen:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
-(`build/screenshots.py filter-builder` takes only docs/filter-builder.png.)
+(`build/screenshots.py filter-builder` takes only docs/filter-builder.png; `export`,
+`duplicates` and `conversations` take only theirs.)
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -109,6 +111,114 @@ def export_and_bulk(tmp: Path, settings: QSettings) -> None:
     db.dispose()
 
 
+def duplicates(tmp: Path, settings: QSettings) -> None:
+    """Tools → Find duplicates over demo data with a planted pair (the same person typed
+    with full-width and half-width characters), and the merge dialog for that pair."""
+    from hubdesk.core.contacts import create_contact
+    from hubdesk.ui.dialogs.merge_dialog import MergeDialog
+
+    db = open_database(sqlite_url(tmp / "duplicates.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+        older = create_contact(s, {
+            "first_name": "太郎", "last_name": "山田", "first_name_reading": "たろう",
+            "last_name_reading": "やまだ", "email": "taro.yamada@abc-shoji.co.jp",
+            "phone": "03-1234-5678", "company": "株式会社ＡＢＣ商事", "job_title": "営業部長",
+            "address_city": "千代田区", "address_region": "東京都"},
+            labels=["customer"], region="JP", now=datetime(2025, 3, 2, 9, 30))
+        newer = create_contact(s, {
+            "first_name": "ﾀﾛｳ", "last_name": "ﾔﾏﾀﾞ", "email": "t.yamada@abc-shoji.co.jp",
+            "phone": "090-8765-4321", "company": "株式会社ABC商事", "job_title": "部長",
+            "timezone": "Asia/Tokyo"}, labels=["展示会2026"], region="JP")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.find_duplicates()
+    view = window.duplicates_view
+    assert view is not None
+    view.resize(900, 560)
+    while view.is_scanning():
+        settle(window, 200)
+    group = next(g for g in view.model.groups() if {older, newer} <= set(g.ids))
+    view.select_group(group.key)
+    view.tree.scrollTo(view.model.group_index(group.key),
+                       view.tree.ScrollHint.PositionAtCenter)
+    settle(window, 300)
+    shoot(view, "duplicates-view.png")
+    dialog = MergeDialog(window.store, group.ids, parent=view)
+    dialog.show()
+    settle(window, 300)
+    shoot(dialog, "merge-dialog.png")
+    dialog.reject()
+    view.close()
+    window.close()
+    db.dispose()
+
+
+def conversation_thread(tmp: Path, settings: QSettings) -> None:
+    """A Japanese contact's email thread, expanded: bubbles both ways, a link, the contact's
+    time beside the user's, and a reply being written."""
+    import os
+    import time
+    from datetime import UTC, datetime, timedelta
+
+    from hubdesk.core import contacts, conversations
+
+    saved_tz = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/London"  # the user, replying to someone in Tokyo
+    time.tzset()
+    db = open_database(sqlite_url(tmp / "conversations.db"))
+    now = datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    with db.session() as s:
+        add_demo_contacts(s, 300, seed=5)
+        cid = contacts.create_contact(s, {
+            "first_name": "美咲", "last_name": "山本", "email": "misaki.yamamoto@example.co.jp",
+            "company": "株式会社さくら精機", "timezone": "Asia/Tokyo"})
+        call = conversations.start_conversation(s, cid, "phone", "導入前の打ち合わせ",
+                                                status="resolved", at=now - timedelta(days=9))
+        conversations.add_message(s, call, "outgoing", "要件を確認。見積もりはメールで送付。",
+                                  author="Mika Sato", at=now - timedelta(days=9),
+                                  duration_minutes=25, outcome="Reached")
+        thread = conversations.start_conversation(s, cid, "email", "年間プランのお見積もり",
+                                                  status="pending", at=now - timedelta(days=2))
+        for offset, direction, author, body in (
+            (timedelta(days=2, hours=5), "incoming", "",
+             "お世話になっております。年間プラン（20名）のお見積もりをお願いできますか。\n"
+             "仕様はこちらです: https://example.co.jp/rfq/2024-118"),
+            (timedelta(days=1, hours=22), "outgoing", "Mika Sato",
+             "山本様\nありがとうございます。お見積もりを添付いたしました。"
+             "料金の詳細は https://hubdesk.example/pricing をご覧ください。"),
+            (timedelta(hours=7), "incoming", "",
+             "ありがとうございます。社内で確認のうえ、来週ご連絡いたします。"),
+        ):
+            conversations.add_message(s, thread, direction, body, author=author,
+                                      at=now - offset)
+    window = MainWindow(db, settings)
+    window.resize(1400, 900)
+    window.show()
+    settle(window)
+    window.splitter.setSizes([780, 620])
+    window.search.setText("山本 美咲")
+    settle(window, 900)
+    window.select_contact(cid)
+    window.profile.tabs.setCurrentWidget(window.profile.conversations_tab)
+    settle(window, 200)
+    tab = window.profile.conversations_tab
+    item = tab.item(thread)
+    item.set_expanded(True)
+    item.reply_box.editor.setPlainText("山本様\nご確認ありがとうございます。ご連絡をお待ちしております。")
+    settle(window, 400)
+    shoot(window.profile, "conversation-thread.png")
+    window.close()
+    db.dispose()
+    if saved_tz is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved_tz
+    time.tzset()
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
@@ -119,6 +229,12 @@ def main() -> int:
         return 0
     if sys.argv[1:] == ["export"]:
         export_and_bulk(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["conversations"]:
+        conversation_thread(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["duplicates"]:
+        duplicates(tmp, settings)
         return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
@@ -172,6 +288,7 @@ def main() -> int:
     db.dispose()
     filter_builder(tmp, settings)
     export_and_bulk(tmp, settings)
+    duplicates(tmp, settings)
     app.quit()
     return 0
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from hubdesk import __version__
+from hubdesk.cli_duplicates import cmd_duplicates
 from hubdesk.cli_filters import (
     add_segment_parser,
     add_where_arguments,
@@ -125,6 +126,10 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     exp.add_argument("--json", action="store_true")
     add_where_arguments(exp)
+
+    dup = sub.add_parser("duplicates", help="groups of likely duplicate contacts, with the "
+                                            "reason and a confidence, most likely first")
+    dup.add_argument("--json", action="store_true")
 
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
@@ -337,15 +342,31 @@ COMMANDS = {
     "undo-import": cmd_undo_import,
     "export": cmd_export,
     "segment": lambda args: cmd_segment(args, _open),
+    "duplicates": lambda args: cmd_duplicates(args, _open),
 }
 
 
+def _opened_files(argv: Sequence[str]) -> tuple[list[str], list[Path]]:
+    """`hubdesk [--db …] FILE…` — what a file manager or "Open with" runs — opens the app and
+    the import wizard on the file; everything else is the command line as usual."""
+    args, files = list(argv), []
+    known = set(COMMANDS) | {"-h", "--help", "--version"}
+    rest = [a for i, a in enumerate(args) if not (a == "--db" or (i and args[i - 1] == "--db"))
+            and not a.startswith("--db=")]
+    if rest and rest[0] not in known and not rest[0].startswith("-") and Path(rest[0]).is_file():
+        files = [Path(a) for a in rest]
+        args = [a for a in args if a not in rest]
+    return args, files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, files = _opened_files(argv)
     args = _parser().parse_args(argv)
     if args.command is None:
         from hubdesk.ui.app import run_app
 
-        return run_app(resolve_database_url(args.db))
+        return run_app(resolve_database_url(args.db), open_file=files[0] if files else None)
     try:
         return COMMANDS[args.command](args)
     except ValidationError as exc:

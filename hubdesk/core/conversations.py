@@ -37,13 +37,19 @@ def start_conversation(
 
 def add_message(
     session: Session, conversation_id: int, direction: str, body: str, author: str = "",
-    at: datetime | None = None,
+    at: datetime | None = None, *, duration_minutes: int | None = None,
+    outcome: str | None = None,
 ) -> int:
+    """duration_minutes and outcome: for a logged call or meeting."""
     if direction not in DIRECTIONS:
         raise ValidationError({"direction": f"must be one of {', '.join(DIRECTIONS)}"})
+    if duration_minutes is not None and not 0 <= duration_minutes <= 24 * 60:
+        raise ValidationError({"duration": "must be between 0 and 1,440 minutes"})
+    if outcome is not None and len(outcome) > 64:
+        raise ValidationError({"outcome": "at most 64 characters"})
     at = at or utcnow()
     msg = Message(conversation_id=conversation_id, direction=direction, body=body, author=author,
-                  sent_at=at)
+                  sent_at=at, duration_minutes=duration_minutes, outcome=outcome or None)
     session.add(msg)
     conv = session.get(Conversation, conversation_id)
     if conv is None:
@@ -75,7 +81,8 @@ def conversations_for(session: Session, contact_id: int) -> list[dict]:
             "last_message_at": c.last_message_at.isoformat() if c.last_message_at else None,
             "messages": [
                 {"id": m.id, "direction": m.direction, "author": m.author, "body": m.body,
-                 "sent_at": m.sent_at.isoformat()}
+                 "sent_at": m.sent_at.isoformat(), "duration_minutes": m.duration_minutes,
+                 "outcome": m.outcome}
                 for m in c.messages
             ],
         }
@@ -124,8 +131,7 @@ def delete_message(session: Session, message_id: int) -> dict:
     msg = session.get(Message, message_id)
     if msg is None:
         raise ValidationError({"message": f"no message {message_id}"})
-    saved = {"id": msg.id, "conversation_id": msg.conversation_id, "direction": msg.direction,
-             "author": msg.author, "body": msg.body, "sent_at": msg.sent_at}
+    saved = {c.name: getattr(msg, c.key) for c in Message.__table__.c}
     conv = _conversation(session, msg.conversation_id)
     session.delete(msg)
     session.flush()

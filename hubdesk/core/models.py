@@ -6,12 +6,14 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Text,
     text,
@@ -237,6 +239,9 @@ class Message(Base):
     author: Mapped[str] = mapped_column(String(255), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime] = mapped_column(DateTime)
+    # A logged phone call or meeting: how long it took and how it went (None for messages).
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(64))
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
 
     __table_args__ = (Index("ix_messages_conversation", "conversation_id", "sent_at"),)
@@ -316,6 +321,26 @@ class MappingTemplate(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class NotDuplicate(Base):
+    """A pair the user said is not the same person, so the duplicate scan stops suggesting it.
+
+    Stored once per pair, smaller id first, so (a, b) and (b, a) cannot both exist."""
+
+    __tablename__ = "not_duplicates"
+
+    low_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    high_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        PrimaryKeyConstraint("low_id", "high_id"),
+        CheckConstraint("low_id < high_id", name="ck_not_duplicates_ordered"),
+        # The primary key serves lookups by low_id; this one serves "pairs of contact X"
+        # from the other side and the cascade when the higher contact is purged.
+        Index("ix_not_duplicates_high", "high_id"),
+    )
+
+
 __all__ = [
     "AttributeDefinition",
     "AttributeValue",
@@ -329,6 +354,7 @@ __all__ = [
     "Label",
     "MappingTemplate",
     "Message",
+    "NotDuplicate",
     "Note",
     "Segment",
 ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +22,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    # Wayland matches windows to the menu entry (build/linux/hubdesk.desktop) by this name.
+    app.setDesktopFileName("hubdesk")
     icon = resource("icons", "hubdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -38,7 +42,9 @@ def start_window(db, settings=None):
     return window
 
 
-def run_app(database_url: str) -> int:
+def run_app(database_url: str, open_file: Path | None = None) -> int:
+    """open_file: a contact file the app was opened with (Open with…): its import wizard
+    opens once the window is up."""
     from hubdesk.logs import setup_logging
     from hubdesk.ui.crash_dialog import install_excepthook
 
@@ -51,6 +57,8 @@ def run_app(database_url: str) -> int:
         return 2
     window = start_window(db)  # held until the event loop ends
     install_excepthook(lambda: window)
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.import_file(open_file))
     code = app.exec()
     db.dispose()
     return code

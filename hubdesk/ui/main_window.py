@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.profile = ProfilePanel(self.store)
         self.profile.editRequested.connect(self.edit_contact)
         self.profile.deleteRequested.connect(lambda cid: self.contact_actions.delete_ids([cid]))
+        self.profile.contactMerged.connect(self.select_contact)
+        self.duplicates_view = None  # Tools → Find duplicates…, made when first asked for
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.chips = FilterChips()
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.filter_action.setToolTip(self.tr("Show the filter builder (Ctrl+Shift+F)"))
         self.filter_action.toggled.connect(self._show_filter_builder)
+        self.duplicates_action = QAction(self.tr("Find duplicates…"), self)
+        self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.duplicates_action.triggered.connect(self.find_duplicates)
         self.about_action = QAction(self.tr("About HubDesk"), self)
         self.about_action.triggered.connect(self._about)
 
@@ -252,6 +257,8 @@ class MainWindow(QMainWindow):
         for action in (self.contact_actions.restore, self.contact_actions.purge,
                        self.contact_actions.empty_trash):
             trash_menu.addAction(action)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.duplicates_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.attributes_action)
         settings_menu.addAction(self.labels_action)
@@ -672,6 +679,29 @@ class MainWindow(QMainWindow):
 
         self.jobs.start("demo data", work, finished, failed,
                         lambda done, _total: self.progress.setValue(done))
+
+    def find_duplicates(self) -> None:
+        """One Duplicates window, beside this one (not modal): the user merges a group, looks
+        at the contacts in the list, and comes back to the next group."""
+        from hubdesk.ui.duplicates_view import DuplicatesView  # loaded when first needed
+
+        if self.duplicates_view is None:
+            self.duplicates_view = DuplicatesView(self.store, self.jobs, self)
+            self.duplicates_view.showContact.connect(self.select_contact)
+        self.duplicates_view.show()
+        self.duplicates_view.raise_()
+        self.duplicates_view.activateWindow()
+
+    def select_contact(self, contact_id: int) -> bool:
+        """Select a contact in the list, if the list shows it."""
+        row = self.model.row_of(contact_id)
+        if row is None:
+            self.statusBar().showMessage(
+                self.tr("That contact is not in the list: clear the search or filter to "
+                        "see it."), 8000)
+            return False
+        self._restore_selection(contact_id)
+        return True
 
     def _backup(self) -> None:
         suggested = str((self.db.path or Path.home()).with_suffix(".backup.db"))

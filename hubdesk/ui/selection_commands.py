@@ -1,6 +1,6 @@
 """What the window offers for the contacts it lists: a Contacts menu and a right-click menu
-with the bulk actions and Export, the Export dialog with the window's scopes and counts, and
-a status-bar progress with Cancel while a bulk action runs in the background."""
+with the bulk actions, Merge and Export, the Export dialog with the window's scopes and
+counts, and a status-bar progress with Cancel while a bulk action runs in the background."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 from hubdesk.core.query import ContactQuery, count
 from hubdesk.ui.widgets.icons import icon
+
+MERGE_LIMIT = 20  # side by side in one dialog; beyond this nobody can compare the columns
 
 if TYPE_CHECKING:
     from hubdesk.ui.main_window import MainWindow
@@ -28,6 +30,9 @@ class SelectionCommands(QObject):
         self.export_selected = QAction(self.tr("Export selected…"), window)
         self.export_selected.triggered.connect(lambda: self.export(selected_first=True))
         window.addAction(self.export_action)
+        self.merge_action = QAction(self.tr("Merge…"), window)
+        self.merge_action.setToolTip(self.tr("Merge the selected contacts into one"))
+        self.merge_action.triggered.connect(self.merge_selected)
 
         self.menu = QMenu(self.tr("&Contacts"), window)
         self.menu.addAction(window.new_action)
@@ -35,6 +40,7 @@ class SelectionCommands(QObject):
         self.menu.addSeparator()
         for action in actions.bulk_actions:
             self.menu.addAction(action)
+        self.menu.addAction(self.merge_action)
         self.menu.addSeparator()
         self.menu.addAction(self.export_selected)
         self.menu.addAction(actions.delete)
@@ -61,6 +67,9 @@ class SelectionCommands(QObject):
         has = self.window.table.selectionModel().hasSelection()
         self.export_action.setEnabled(not trash)
         self.export_selected.setEnabled(has and not trash)
+        self.merge_action.setEnabled(has and not trash and not self.window.store.busy
+                                     and self._selected_rows() >= 2)
+        self.merge_action.setVisible(not trash)
 
     def _context_menu(self, pos) -> None:
         if not self.window.table.indexAt(pos).isValid():
@@ -76,6 +85,7 @@ class SelectionCommands(QObject):
             menu.addSeparator()
             for action in actions.bulk_actions:
                 menu.addAction(action)
+            menu.addAction(self.merge_action)
             menu.addSeparator()
             menu.addAction(self.export_selected)
             menu.addAction(actions.delete)
@@ -101,6 +111,37 @@ class SelectionCommands(QObject):
             dialog.scope_selected.setChecked(True)
         self.dialog = dialog  # tests drive the open dialog
         dialog.exec()
+
+    # --- merge -------------------------------------------------------------------------------
+    def merge_selected(self) -> None:
+        from hubdesk.ui.dialogs.merge_dialog import MergeDialog
+
+        w = self.window
+        selected = self._selected_rows()
+        if w.query.trash or selected < 2:
+            return
+        if selected > MERGE_LIMIT:
+            w.statusBar().showMessage(
+                self.tr("Merge at most %1 contacts at a time (%2 are selected).")
+                .replace("%1", str(MERGE_LIMIT)).replace("%2", f"{selected:,}"), 10_000)
+            return
+        ids = w.selected_ids()
+        dialog = MergeDialog(w.store, ids, parent=w)
+        self.merge_dialog = dialog  # tests drive the open dialog
+        if dialog.exec() and dialog.kept_id is not None:
+            w.select_contact(dialog.kept_id)
+
+    def _selected_rows(self) -> int:
+        """How many rows are selected, from the selection's ranges: asked on every selection
+        change, and a select-all of a million rows must not list a million ids for it."""
+        spans = sorted({(r.top(), r.bottom())
+                        for r in self.window.table.selectionModel().selection()})
+        rows, end = 0, -1
+        for top, bottom in spans:  # ranges per column group may overlap
+            if bottom > end:
+                rows += bottom - max(top, end + 1) + 1
+                end = bottom
+        return rows
 
     # --- bulk progress in the status bar --------------------------------------------------------
     def _busy(self, busy: bool) -> None:

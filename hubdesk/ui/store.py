@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from hubdesk.core import attributes as attrs
-from hubdesk.core import bulk, contacts, labels, merge, notes
+from hubdesk.core import bulk, contacts, conversations, labels, merge, notes
 from hubdesk.core.db import Database
 from hubdesk.core.errors import HubDeskError
 from hubdesk.ui.bulk_runner import BulkRunner
@@ -305,6 +305,62 @@ class ContactStore(QObject):
         except ValueError as exc:
             return str(exc)
         return ""
+
+    # --- conversations ---------------------------------------------------------------------
+    def conversations(self, contact_id: int) -> list[dict]:
+        return self.read(lambda s: conversations.conversations_for(s, contact_id))
+
+    def set_conversation_status(self, contact_id: int, conversation_id: int,
+                                status: str) -> None:
+        before = self.read(lambda s: next(
+            c["status"] for c in conversations.conversations_for(s, contact_id)
+            if c["id"] == conversation_id))
+        self._apply(self.tr("Set conversation to %1").replace("%1", status),
+                    lambda s: conversations.set_status(s, conversation_id, status),
+                    lambda s: conversations.set_status(s, conversation_id, before),
+                    [contact_id])
+
+    def add_message(self, contact_id: int, conversation_id: int, body: str,
+                    direction: str = "outgoing") -> int:
+        """A message in an existing conversation (a reply), undoable."""
+        saved: dict = {}
+
+        def redo(s: Session) -> int:
+            if saved:
+                conversations.restore_message(s, saved)
+                return int(saved["id"])
+            return conversations.add_message(s, conversation_id, direction, body,
+                                             author=self.author)
+
+        def undo(s: Session) -> None:
+            saved.update(conversations.delete_message(s, message_id))
+
+        message_id = self._apply(self.tr("Add message"), redo, undo, [contact_id])
+        return message_id
+
+    def start_conversation(self, contact_id: int, channel: str, subject: str, body: str,
+                           direction: str = "outgoing",
+                           duration_minutes: int | None = None,
+                           outcome: str | None = None) -> int:
+        """A new conversation with its first message (or a logged call or meeting)."""
+        saved: dict = {}
+
+        def redo(s: Session) -> int:
+            if saved:
+                conversations.restore_conversation(s, saved)
+                return int(saved["conversation"]["id"])
+            conv = conversations.start_conversation(s, contact_id, channel, subject)
+            conversations.add_message(s, conv, direction, body, author=self.author,
+                                      duration_minutes=duration_minutes, outcome=outcome)
+            return conv
+
+        def undo(s: Session) -> None:
+            saved.update(conversations.delete_conversation(s, conversation_id))
+
+        what = (self.tr("Log %1").replace("%1", channel) if duration_minutes is not None
+                else self.tr("New %1 conversation").replace("%1", channel))
+        conversation_id = self._apply(what, redo, undo, [contact_id])
+        return conversation_id
 
     # --- merging -------------------------------------------------------------------------
     def merge_plan(self, ids: Sequence[int], keep_id: int | None = None) -> merge.MergePlan:

@@ -15,7 +15,14 @@ import sys
 from pathlib import Path
 
 from hubdesk.core.db import open_database
-from tests.bench import dataset, export_cases, filter_cases, import_cases, search_cases
+from tests.bench import (
+    dataset,
+    duplicate_cases,
+    export_cases,
+    filter_cases,
+    import_cases,
+    search_cases,
+)
 
 BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
     "open_to_paint_s": ("s", 1.5),
@@ -34,6 +41,9 @@ BUDGETS = {  # case: (unit, budget) — DESIGN.md §6
     # the whole ordered result and count follow in the background.
     "filter_first_page_p95_ms": ("ms", 200.0),
     "filter_all_ids_p95_ms": ("ms", None),
+    "duplicate_scan_s": ("s", 15.0),
+    "duplicate_groups": ("", None),
+    "duplicate_scan_extra_mb": ("MB", None),  # peak RSS over what the process held before
 }
 
 
@@ -68,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(url)
     figures, per_query = search_cases.run(db)
     filters = filter_cases.run(db)
+    dups = duplicate_cases.run(db)
     db.dispose()
     naive = figures.pop("naive_like_p50_ms")
     join = filters.pop("filter_naive_join_ms")
@@ -75,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         record(case, value, join)
     for case, value in figures.items():
         record(case, value, naive if case != "search_all_ids_p95_ms" else None)
+    for case, value in dups.items():
+        record(case, value)
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     probe = subprocess.run([sys.executable, "-m", "tests.bench.gui_probe", url], env=env,

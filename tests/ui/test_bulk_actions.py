@@ -119,7 +119,7 @@ def test_right_click_offers_the_bulk_actions_export_and_delete(window_factory, d
     w.selection_commands._context_menu(rect.center())
     texts = [a.text() for a in w.selection_commands.last_menu.actions() if a.text()]
     assert texts == ["Edit contact…", "Add labels…", "Remove labels…", "Set custom attribute…",
-                     "Set subscription status…", "Export selected…", "Delete"]
+                     "Set subscription status…", "Merge…", "Export selected…", "Delete"]
     w.selection_commands.last_menu.close()
     menus = [a.text() for a in w.menuBar().actions()]
     assert "&Contacts" in menus

@@ -124,9 +124,8 @@ def test_edit_and_delete_buttons_ask_the_main_window(qtbot, db):
     with qtbot.waitSignal(panel.deleteRequested) as delete:
         qtbot.mouseClick(panel.header.delete_button, Qt.MouseButton.LeftButton)
     assert delete.args == [cid]
-    # Not yet: they arrive with the conversations and merge issues.
-    assert not panel.header.new_message_button.isVisibleTo(panel)
-    assert not panel.header.merge_button.isVisibleTo(panel)
+    assert panel.header.new_message_button.isVisibleTo(panel)
+    assert panel.header.merge_button.isVisibleTo(panel)  # "Merge with…"
 
 
 def test_tab_titles_count_and_the_tabs_are_exposed(qtbot, db):
@@ -171,3 +170,15 @@ def test_read_back_matches_the_core(qtbot, db):
     cid = add_contact(db, first_name="Ada", email="ada@example.com")
     panel = make_panel(qtbot, db, cid)
     assert panel.contact == read(db, contacts.get_contact, cid)
+
+
+def test_the_header_new_message_button_opens_the_new_message_dialog(qtbot, db):
+    from hubdesk.ui.dialogs.new_message import NewMessageDialog
+
+    with db.session() as s:
+        cid = contacts.create_contact(s, {"first_name": "Ann", "email": "ann@example.com"})
+    panel = make_panel(qtbot, db, cid)
+    qtbot.mouseClick(panel.header.new_message_button, Qt.MouseButton.LeftButton)
+    assert panel.tabs.currentWidget() is panel.conversations_tab
+    assert isinstance(panel.conversations_tab.dialog, NewMessageDialog)
+    panel.conversations_tab.dialog.reject()

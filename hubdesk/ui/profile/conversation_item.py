@@ -1,29 +1,36 @@
 """One conversation in the Conversations tab: a summary line that expands, on click, to its
-messages as plain text."""
+thread (status, messages as bubbles) and a box to reply. The thread is built on first
+expanding, so a contact with many conversations opens quickly."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from hubdesk.ui.profile.channels import channel_name, status_name
 from hubdesk.ui.profile.elided_label import ElidedLabel
+from hubdesk.ui.profile.message_bubble import call_summary, is_logged_call
 from hubdesk.ui.profile.plain import plain_label, set_muted
+from hubdesk.ui.profile.reply_box import ReplyBox
+from hubdesk.ui.profile.thread_context import ThreadContext
+from hubdesk.ui.profile.thread_view import ThreadView
 from hubdesk.ui.profile.times import local_text, when_text
 from hubdesk.ui.widgets.format import plain_tooltip
-
-CHANNEL_NAMES = {"email": "Email", "sms": "SMS", "whatsapp": "WhatsApp", "phone": "Phone",
-                 "meeting": "Meeting", "other": "Other"}
-STATUS_NAMES = {"open": "Open", "pending": "Pending", "resolved": "Resolved"}
 
 
 class ConversationItem(QFrame):
     toggled = Signal(int, bool)  # conversation id, expanded
 
     def __init__(self, conversation: dict, expanded: bool = False,
-                 parent: QWidget | None = None):
+                 context: ThreadContext | None = None, parent: QWidget | None = None):
+        """context None: the thread is read-only (no store to write through)."""
         super().__init__(parent)
         self.conversation_id: int = conversation["id"]
+        self._conversation = conversation
+        self._context = context
+        self.thread: ThreadView | None = None
+        self.reply_box: ReplyBox | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         messages = conversation.get("messages") or []
         last = max(messages, key=lambda m: m["sent_at"]) if messages else None
@@ -36,18 +43,16 @@ class ConversationItem(QFrame):
         self.toggle_button.setAccessibleName(
             self.tr("Show messages of %1").replace("%1", subject or self.tr("conversation")))
         self.toggle_button.toggled.connect(self.set_expanded)
-        self.channel_label = plain_label(CHANNEL_NAMES.get(conversation["channel"],
-                                                           conversation["channel"]), muted=True)
+        self.channel_label = plain_label(channel_name(conversation["channel"]), muted=True)
         self.subject_label = ElidedLabel(subject or self.tr("(no subject)"))
         font = self.subject_label.font()
         font.setBold(True)
         self.subject_label.setFont(font)
         self.subject_label.setToolTip(plain_tooltip(subject))
-        self.status_label = plain_label(STATUS_NAMES.get(conversation["status"],
-                                                         conversation["status"]), muted=True)
+        self.status_label = plain_label(status_name(conversation["status"]), muted=True)
         self.time_label = plain_label(when_text(when), muted=True)
         self.time_label.setToolTip(local_text(when))
-        self.preview_label = ElidedLabel(last["body"] if last else self.tr("No messages"))
+        self.preview_label = ElidedLabel(self._preview(last, conversation["channel"]))
         set_muted(self.preview_label)
 
         top = QHBoxLayout()
@@ -62,19 +67,9 @@ class ConversationItem(QFrame):
         preview.addWidget(self.preview_label)
 
         self.messages_box = QWidget()
-        box = QVBoxLayout(self.messages_box)
-        box.setContentsMargins(self.toggle_button.sizeHint().width() + 6, 4, 4, 4)
-        box.setSpacing(8)
-        self.message_labels = []
-        for message in sorted(messages, key=lambda m: m["sent_at"]):
-            arrow = "→" if message["direction"] == "outgoing" else "←"
-            who = message.get("author") or (self.tr("You") if message["direction"] == "outgoing"
-                                            else self.tr("Contact"))
-            meta = plain_label(f"{arrow} {who} · {local_text(message['sent_at'])}", muted=True)
-            body = plain_label(message["body"], wrap=True, selectable=True)
-            self.message_labels.append(body)
-            box.addWidget(meta)
-            box.addWidget(body)
+        self._thread_layout = QVBoxLayout(self.messages_box)
+        self._thread_layout.setContentsMargins(self.toggle_button.sizeHint().width() + 6, 6, 4, 4)
+        self._thread_layout.setSpacing(8)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 8, 6)
@@ -83,6 +78,26 @@ class ConversationItem(QFrame):
         layout.addLayout(preview)
         layout.addWidget(self.messages_box)
         self.set_expanded(expanded)
+
+    def _preview(self, last: dict | None, channel: str) -> str:
+        if last is None:
+            return self.tr("No messages")
+        if is_logged_call(last):  # the call's line tells more than its notes alone
+            summary = call_summary(last, channel)
+            return f"{summary} — {last['body']}" if last.get("body") else summary
+        return last["body"]
+
+    @property
+    def message_labels(self) -> list[QLabel]:
+        """The message bodies shown, oldest first (none until expanded)."""
+        return self.thread.body_labels if self.thread is not None else []
+
+    def _build_thread(self) -> None:
+        self.thread = ThreadView(self._conversation, self._context)
+        self._thread_layout.addWidget(self.thread)
+        if self._context is not None:
+            self.reply_box = ReplyBox(self._conversation, self._context)
+            self._thread_layout.addWidget(self.reply_box)
 
     def is_expanded(self) -> bool:
         return self.messages_box.isVisibleTo(self)
@@ -93,6 +108,8 @@ class ConversationItem(QFrame):
         self.toggle_button.blockSignals(False)
         self.toggle_button.setArrowType(Qt.ArrowType.DownArrow if expanded
                                         else Qt.ArrowType.RightArrow)
+        if expanded and self.thread is None:
+            self._build_thread()
         self.messages_box.setVisible(expanded)
         self.preview_label.setVisible(not expanded)
         self.toggled.emit(self.conversation_id, expanded)
