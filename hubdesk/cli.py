@@ -22,6 +22,8 @@ from hubdesk.cli_filters import (
     is_reported,
     where_from_args,
 )
+from hubdesk.cli_records import add_parsers as add_record_parsers
+from hubdesk.cli_records import cmd_import_messages, cmd_log_message, cmd_merge
 from hubdesk.config import DATABASE_ENV, resolve_database_url
 from hubdesk.core.errors import HubDeskError, ValidationError
 
@@ -127,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--json", action="store_true")
     add_where_arguments(exp)
 
+    add_record_parsers(sub)
     dup = sub.add_parser("duplicates", help="groups of likely duplicate contacts, with the "
                                             "reason and a confidence, most likely first")
     dup.add_argument("--json", action="store_true")
@@ -343,6 +346,9 @@ COMMANDS = {
     "export": cmd_export,
     "segment": lambda args: cmd_segment(args, _open),
     "duplicates": lambda args: cmd_duplicates(args, _open),
+    "merge": lambda args: cmd_merge(args, _open),
+    "log-message": lambda args: cmd_log_message(args, _open),
+    "import-messages": lambda args: cmd_import_messages(args, _open),
 }
 
 
