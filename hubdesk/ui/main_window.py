@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.import_action)
+        import_messages = file_menu.addAction(self.tr("Import messages…"))
+        import_messages.triggered.connect(self.import_messages)
         file_menu.addAction(self.selection_commands.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
@@ -507,6 +509,12 @@ class MainWindow(QMainWindow):
             wizard.exec()
         finally:
             self._wizard_open = False
+
+    def import_messages(self) -> None:
+        from hubdesk.core.normalize import default_region
+        from hubdesk.ui.dialogs.import_messages import ImportMessagesDialog
+
+        ImportMessagesDialog(self.store, self.jobs, default_region() or None, self).exec()
 
     # --- narrowing the list --------------------------------------------------------------
     def show_import(self, job_id: int, file_name: str = "") -> None:

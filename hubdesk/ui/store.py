@@ -362,6 +362,24 @@ class ContactStore(QObject):
         conversation_id = self._apply(what, redo, undo, [contact_id])
         return conversation_id
 
+    def import_messages(self, path: str, region: str | None = None) -> None:
+        """Conversations from a file of messages, in the background, as one undo step
+        (undo removes the conversations it created; redo reads the file again)."""
+        from hubdesk.core.io import message_import
+
+        def apply(s: Session, _progress, _cancelled):
+            return message_import.import_messages(s, path, region=region, author=self.author)
+
+        def undo(s: Session, result) -> None:
+            message_import.remove_imported(s, result.conversations)
+
+        def redo(s: Session, result) -> None:
+            again = message_import.import_messages(s, path, region=region, author=self.author)
+            result.conversations[:] = again.conversations
+
+        self.bulk.run(self.tr("Import messages from %1").replace("%1", str(path)), apply,
+                      undo, redo)
+
     # --- merging -------------------------------------------------------------------------
     def merge_plan(self, ids: Sequence[int], keep_id: int | None = None) -> merge.MergePlan:
         return self.read(lambda s: merge.plan_merge(s, list(ids), keep_id))
