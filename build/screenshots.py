@@ -3,7 +3,8 @@
 Run under a (virtual) screen:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
 (`build/screenshots.py filter-builder` takes only docs/filter-builder.png; `export`,
-`duplicates` and `conversations` take only theirs.)
+`duplicates`, `conversations`, `health` and `polish` (dark theme, preferences) take
+only theirs; `japanese` takes docs/ja-*.png, the UI in Japanese.)
 """
 
 from __future__ import annotations
@@ -219,6 +220,163 @@ def conversation_thread(tmp: Path, settings: QSettings) -> None:
     time.tzset()
 
 
+def polish(tmp: Path, settings: QSettings) -> None:
+    """The main window in the dark theme with a labelled contact selected, and the
+    Preferences dialog (over the light theme, as most users first see it)."""
+    from hubdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from hubdesk.ui.theme import AppTheme
+
+    db = open_database(sqlite_url(tmp / "polish.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+    theme = AppTheme.of()
+    theme.set_theme("dark")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.splitter.setSizes([900, 500])
+    header = window.table.horizontalHeader()
+    for column, width in enumerate((190, 230, 0, 0, 130, 190, 0)):
+        header.setSectionHidden(column, not width)  # room for the Labels column
+        if width:
+            header.resizeSection(column, width)
+    # A contact with several labels, so the chips in the list and the profile show.
+    row = max(range(40), key=lambda r: len(window.model.contact_row(r).labels))
+    window.table.selectRow(row)
+    window.profile.tabs.setCurrentWidget(window.profile.labels_tab)
+    settle(window, 400)
+    shoot(window, "dark-theme.png")
+    window.close()
+    theme.set_theme("light")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.store.author = "Mika Sato"
+    dialog = SettingsDialog(window.settings, window.store, window.jobs, window)
+    dialog.author.setText("Mika Sato")
+    dialog.show()
+    settle(window, 300)
+    shoot(dialog, "settings.png")
+    dialog.reject()
+    window.close()
+    db.dispose()
+
+
+def health(tmp: Path, settings: QSettings) -> None:
+    """View → Health over demo data with the problems real lists have, its "no time zone"
+    row shown in the list."""
+    from PySide6.QtWidgets import QScrollArea
+    from sqlalchemy import update
+
+    from hubdesk.core.contacts import create_contact
+    from hubdesk.core.models import Contact
+
+    db = open_database(sqlite_url(tmp / "health.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+        ids = Contact.id
+        s.execute(update(Contact).where(ids % 17 == 0).values(timezone=None))
+        s.execute(update(Contact).where(ids % 41 == 0).values(email=None))
+        s.execute(update(Contact).where(ids % 97 == 0).values(deleted_at=datetime(2026, 9, 1)))
+        s.execute(update(Contact).where(ids % 53 == 0).values(
+            email="info at example dot com",
+            problems='[{"field": "email", "message": "An email address must have an @-sign.", '
+                     '"value": "info at example dot com"}]'))
+        for n in range(6):  # the same people typed twice
+            create_contact(s, {"first_name": "Sam", "last_name": f"Rivera{n}",
+                               "email": f"sam.rivera{n}@example.org",
+                               "phone": f"03-5555-01{n:02d}", "address_country": "JP"},
+                           region="JP")
+            create_contact(s, {"first_name": "Samuel", "last_name": f"Rivera{n}",
+                               "email": f"SAM.RIVERA{n}@example.org"}, region="JP")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.segments_dock.hide()
+    window.health_dock.show()
+    view = window.health_dock.ensure_view()
+    while view.figures is None or view.duplicates is None:
+        settle(window, 200)
+    window.health_dock.show_filter("timezone is-empty")
+    settle(window, 900)
+    window.splitter.setSizes([560, 400])
+    window.table.selectRow(0)
+    settle(window, 400)
+    shoot(window, "health-view.png")
+    content = view.findChild(QScrollArea).widget()  # every chart, as the dock scrolls them
+    content.resize(460, content.sizeHint().height())
+    shoot(content, "health-charts.png")
+    window.close()
+    db.dispose()
+
+
+def japanese_ui(tmp: Path, settings: QSettings) -> None:
+    """The Japanese UI (HUBDESK_LANG=ja): the main window, the import wizard's file page and
+    the filter builder, as docs/ja-*.png."""
+    import os
+
+    from import_wizard_screenshots import write_file
+
+    from hubdesk.core.segments import save_segment
+    from hubdesk.ui.i18n import install_translators
+    from hubdesk.ui.import_wizard import ImportWizard
+    from hubdesk.ui.jobs import JobRunner
+    from hubdesk.ui.store import ContactStore
+
+    os.environ["HUBDESK_LANG"] = "ja"
+    install_translators("ja")
+    db = open_database(sqlite_url(tmp / "japanese.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 5000, seed=3)
+        save_segment(s, "VIP顧客", "label:vip and label:customer")
+        save_segment(s, "エンタープライズ契約", "plan:enterprise")
+        save_segment(s, "90日間連絡なし", "last_activity older-than 90d")
+    window = MainWindow(db, settings)
+    window.resize(1400, 860)
+    window.show()
+    settle(window)
+    window.splitter.setSizes([860, 540])
+    row = next(r for r in range(window.model.rowCount())
+               if any("\u4e00" <= ch <= "\u9fff" for ch in window.model.data(
+                   window.model.index(r, 0))))
+    window.table.selectRow(row)
+    window.table.scrollTo(window.model.index(row, 0), window.table.ScrollHint.PositionAtCenter)
+    settle(window, 300)
+    shoot(window, "ja-main-window.png")
+
+    window.filter_action.setChecked(True)
+    builder = window.filter_builder
+    first = builder.rows()[0]
+    first.set_field("label")
+    first.set_op("has_any")
+    first.value.inputs[0].set_values(["vip"])
+    second = builder.add_row()
+    second.set_field("last_activity_at")
+    second.set_op("older_days")
+    builder.apply()
+    settle(window, 900)
+    window.table.selectRow(0)
+    settle(window, 300)
+    shoot(window, "ja-filter-builder.png")
+
+    path = tmp / "連絡先.csv"
+    write_file(path, 2000)
+    wizard = ImportWizard(ContactStore(db), JobRunner(), path=path)
+    wizard.show()
+    while not wizard.file_page.isComplete():
+        settle(window, 100)
+    settle(window, 300)
+    shoot(wizard, "ja-import-wizard.png")
+    wizard.close()
+    window.close()
+    db.dispose()
+    install_translators("en")
+    del os.environ["HUBDESK_LANG"]
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
@@ -235,6 +393,15 @@ def main() -> int:
         return 0
     if sys.argv[1:] == ["duplicates"]:
         duplicates(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["polish"]:
+        polish(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["japanese"]:
+        japanese_ui(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["health"]:
+        health(tmp, settings)
         return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
@@ -289,6 +456,7 @@ def main() -> int:
     filter_builder(tmp, settings)
     export_and_bulk(tmp, settings)
     duplicates(tmp, settings)
+    health(tmp, settings)
     app.quit()
     return 0
 

@@ -22,8 +22,12 @@ from hubdesk.cli_filters import (
     is_reported,
     where_from_args,
 )
+from hubdesk.cli_health import add_parser as add_health_parser
+from hubdesk.cli_health import cmd_health
 from hubdesk.cli_records import add_parsers as add_record_parsers
 from hubdesk.cli_records import cmd_import_messages, cmd_log_message, cmd_merge
+from hubdesk.cli_transfer import add_parser as add_copy_parser
+from hubdesk.cli_transfer import cmd_copy_to
 from hubdesk.config import DATABASE_ENV, resolve_database_url
 from hubdesk.core.errors import HubDeskError, ValidationError
 
@@ -130,10 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     add_where_arguments(exp)
 
     add_record_parsers(sub)
+    add_health_parser(sub)
     dup = sub.add_parser("duplicates", help="groups of likely duplicate contacts, with the "
                                             "reason and a confidence, most likely first")
     dup.add_argument("--json", action="store_true")
 
+    add_copy_parser(sub)
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
     return p
@@ -349,6 +355,8 @@ COMMANDS = {
     "merge": lambda args: cmd_merge(args, _open),
     "log-message": lambda args: cmd_log_message(args, _open),
     "import-messages": lambda args: cmd_import_messages(args, _open),
+    "copy-to": lambda args: cmd_copy_to(args, _open),
+    "health": lambda args: cmd_health(args, _open),
 }
 
 

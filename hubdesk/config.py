@@ -30,7 +30,8 @@ def default_database_path() -> Path:
 def resolve_database_url(arg: str | None = None, environ: dict[str, str] | None = None) -> str:
     """`--db` wins, then HUBDESK_DATABASE_URL, then the file in the user's data folder.
 
-    A value containing ``://`` is a SQLAlchemy URL; anything else is a path to a SQLite file.
+    A value containing ``://`` is a SQLAlchemy URL (`postgresql://` without a driver means
+    psycopg); anything else is a path to a SQLite file.
     """
     env = os.environ if environ is None else environ
     if arg is not None and not arg.strip():
@@ -39,9 +40,22 @@ def resolve_database_url(arg: str | None = None, environ: dict[str, str] | None 
     if not value:
         return sqlite_url(default_database_path())  # data_dir() creates the folder
     if "://" in value:
-        return value
+        # Imported here: the engine module pulls in Alembic, which --version does not need.
+        from hubdesk.core.db import normalize_url
+
+        return normalize_url(value)
     return sqlite_url(Path(value))
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.expanduser().resolve()}"
+
+
+def moved_database_url(url: str, moved_to: str | None) -> str:
+    """What the app opens: `url`, or — when `url` is the default file and the user moved the
+    database (Settings → Database → Move database…, stored in the app's settings and passed
+    in as `moved_to`) — the file it was moved to. `--db` and HUBDESK_DATABASE_URL naming another
+    database are left alone (naming the default file itself cannot be told from no choice)."""
+    if moved_to and url == sqlite_url(default_database_path()):
+        return sqlite_url(Path(moved_to))
+    return url

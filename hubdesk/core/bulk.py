@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from hubdesk.core import attributes as attrs
 from hubdesk.core.batches import chunks
 from hubdesk.core.clock import utcnow
+from hubdesk.core.db import sync_id_sequences
 from hubdesk.core.errors import HubDeskError, ValidationError
 from hubdesk.core.labels import ensure_label, label_key
 from hubdesk.core.models import SUBSCRIPTION_STATUSES, AttributeValue, Contact, ContactLabel, Label
@@ -181,6 +182,7 @@ def redo_labels(session: Session, change: LabelChange) -> None:
         session.add(Label(id=label_id, name=name, name_key=label_key(name), color=color,
                           created_at=now))
     session.flush()
+    sync_id_sequences(session, "labels")
     undo_labels(session, LabelChange(not change.added, change.pairs, []))
 
 

@@ -16,7 +16,8 @@ from hubdesk.core import attributes as attrs
 from hubdesk.core.batches import chunks
 from hubdesk.core.clock import utcnow
 from hubdesk.core.conversations import conversations_for
-from hubdesk.core.errors import HubDeskError, NotFoundError, ValidationError
+from hubdesk.core.db import ConcurrentEditError, sync_id_sequences
+from hubdesk.core.errors import NotFoundError, ValidationError
 from hubdesk.core.fields import EDITABLE_KEYS
 from hubdesk.core.labels import add_labels, set_contact_labels
 from hubdesk.core.models import (
@@ -39,10 +40,6 @@ CONTACT_FIELDS = (
     "address_region", "address_postal_code", "address_country", "subscription_status",
     "external_id",
 )
-
-
-class ConcurrentEditError(HubDeskError):
-    """Someone saved this contact after it was opened."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +96,8 @@ def create_contact(
     _refresh_derived(contact)
     session.add(contact)
     session.flush()
+    if contact_id is not None:  # undo of a delete brings the contact back with its id
+        sync_id_sequences(session, "contacts", "contact_emails", "contact_phones")
     if labels:
         add_labels(session, contact.id, list(labels))
     if attributes:
@@ -187,16 +186,18 @@ def update_contact(
                                         region, True)
     merged = {k: getattr(contact, k) for k in CONTACT_FIELDS} | values
     require_some_identity(merged)
-    for key, value in values.items():
-        setattr(contact, key, value)
-    if extra_emails is not None:
-        contact.emails = emails
-    if extra_phones is not None:
-        contact.phones = phones
-    contact.problems = _problems(merged)
-    contact.updated_at = utcnow()
-    _refresh_derived(contact)
+    # Any load below may flush the change early (autoflush): a colleague's save committed
+    # meanwhile shows up there as a stale version, not only at the flush at the end.
     try:
+        for key, value in values.items():
+            setattr(contact, key, value)
+        if extra_emails is not None:
+            contact.emails = emails
+        if extra_phones is not None:
+            contact.phones = phones
+        contact.problems = _problems(merged)
+        contact.updated_at = utcnow()
+        _refresh_derived(contact)
         session.flush()
     except StaleDataError as exc:
         raise ConcurrentEditError(f"contact {contact_id} was changed by someone else") from exc

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
+from hubdesk.core.db import sync_id_sequences
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import (
     CHANNELS,
@@ -142,6 +143,7 @@ def delete_message(session: Session, message_id: int) -> dict:
 def restore_message(session: Session, saved: dict) -> None:
     session.add(Message(**saved))
     session.flush()
+    sync_id_sequences(session, "messages")
     _refresh_conversation(session, _conversation(session, saved["conversation_id"]))
 
 
@@ -165,4 +167,5 @@ def restore_conversation(session: Session, saved: dict) -> None:
     for m in saved["messages"]:
         session.add(Message(**m))
     session.flush()
+    sync_id_sequences(session, "conversations", "messages")
     recompute_activity(session, conv.contact_id)

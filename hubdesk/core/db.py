@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import random
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -14,15 +20,39 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from hubdesk.core.errors import DatabaseError, NewerSchemaError
+from hubdesk.core.errors import DatabaseError, HubDeskError, NewerSchemaError
 from hubdesk.paths import migrations_dir
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 16_384  # per connection; enough for the hot index pages of a million contacts
 BULK_CACHE_KIB = 262_144  # while one connection writes hundreds of thousands of rows
+WRITE_ATTEMPTS = 5  # a transaction that lost a race is run again this many times at most
+# PostgreSQL's serialization_failure and deadlock_detected: the transaction was rolled back
+# because of another one, and running it again is the documented cure.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+# Every write to these tables tells listeners (PostgreSQL NOTIFY, revision 0007).
+CHANGES_CHANNEL = "hubdesk_changes"
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class WriteConflictError(DatabaseError):
+    """Another user's transaction collided with this one; nothing of it was saved."""
+
+
+class ConcurrentEditError(HubDeskError):
+    """Someone saved this contact after it was opened (its version moved on)."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -59,7 +89,17 @@ def bulk_writes(session: Session) -> Iterator[None]:
         session.execute(text(f"PRAGMA cache_size = -{CACHE_KIB}"))
 
 
+def normalize_url(url: str) -> str:
+    """A PostgreSQL URL without a driver (`postgresql://`, `postgres://`) means psycopg 3,
+    the driver HubDesk ships; SQLAlchemy would otherwise pick psycopg2, which it does not."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
 def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -76,6 +116,12 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def is_retryable(exc: BaseException) -> bool:
+    """True for a PostgreSQL serialization failure or deadlock (wrapped or not)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
 class Database:
     """One opened, migrated database. Sessions are short: one per user action."""
 
@@ -85,6 +131,12 @@ class Database:
         self.read_engine = engine.execution_options(hubdesk_read=True)
         self._write = sessionmaker(engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._watch: ChangeWatch | None = None
+        self._watches: list[ChangeWatch] = []  # shared with the finalizer, which closes it
+        self._watch_lock = threading.Lock()
+        # A Database dropped without dispose() (a command run in-process, a script) still
+        # closes its connections: a PostgreSQL server counts them, and psycopg warns.
+        self._finalizer = weakref.finalize(self, _close, engine, self._watches)
 
     @property
     def dialect(self) -> str:
@@ -97,9 +149,52 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A write transaction: committed on success, rolled back whole on any error."""
-        with self._write() as s, s.begin():
-            yield s
+        """A write transaction: committed on success, rolled back whole on any error.
+
+        A collision with another user's transaction (PostgreSQL) is a WriteConflictError;
+        write() runs the work again instead."""
+        try:
+            with self._write() as s, s.begin():
+                yield s
+        except DBAPIError as exc:
+            if is_retryable(exc):
+                raise WriteConflictError(
+                    "Someone else changed the same data at the same moment; nothing was "
+                    "saved. Try again.") from exc
+            raise
+        except StaleDataError as exc:
+            # The version check of a contact saved through the ORM: never a silent overwrite.
+            raise ConcurrentEditError(
+                "A contact was changed by someone else meanwhile; nothing was saved. Reload "
+                "it and try again.") from exc
+
+    def write(self, work: Callable[[Session], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
+        """work(session) in a write transaction, run again (after a short, random pause)
+        when it collided with another user's transaction. `work` must do nothing outside
+        the session that cannot be repeated."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as s:
+                    return work(s)
+            except WriteConflictError:
+                if attempt == attempts:
+                    raise
+                # Random, growing pauses: two colliding writers must not collide again.
+                time.sleep(random.uniform(0.005, 0.02) * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def changes_since(self, token: int | None) -> tuple[bool, int]:
+        """(did anyone commit a change since `token`, the token to pass next time).
+
+        Cheap enough to call every couple of seconds: one tiny query on a connection of its
+        own. The first call (token None) starts watching and reports no change. Writes made
+        through this Database count too, like anyone else's."""
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = ChangeWatch.start(self)
+                self._watches.append(self._watch)
+            seen = self._watch.poll()
+        return token is not None and seen != token, seen
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -107,12 +202,11 @@ class Database:
             yield s
 
     def backup(self, dest: Path, *, overwrite: bool = False) -> Path:
-        """A consistent copy taken with SQLite's backup API, safe while others write.
+        """A consistent copy in a SQLite file, safe while others write: SQLite's backup API,
+        or for a team database every row of one snapshot (core.transfer).
 
         Written beside the destination and renamed, so a failed backup never leaves a
         half-written file (nor destroys the one it would have replaced)."""
-        if self.dialect != "sqlite":
-            raise DatabaseError("backup is only available for SQLite databases")
         dest = Path(dest)
         if not dest.parent.is_dir():
             raise DatabaseError(f"{dest}: folder {dest.parent} does not exist")
@@ -121,6 +215,10 @@ class Database:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
         tmp.unlink(missing_ok=True)
+        if self.dialect != "sqlite":
+            self._copy_to_file(tmp)
+            tmp.replace(dest)
+            return dest
         raw = self.engine.raw_connection()
         try:
             target = sqlite3.connect(tmp)
@@ -136,8 +234,144 @@ class Database:
         tmp.replace(dest)
         return dest
 
+    def _copy_to_file(self, tmp: Path) -> None:
+        from hubdesk.core.transfer import copy_database  # it builds on this module
+
+        copy = open_database(f"sqlite:///{tmp.resolve()}")
+        try:
+            copy_database(self, copy)
+        except BaseException:
+            copy.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+            raise
+        copy.dispose()
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        self._finalizer()
+
+
+def _close(engine: Engine, watches: list[ChangeWatch]) -> None:
+    for watch in watches:
+        watch.close()
+    watches.clear()
+    engine.dispose()
+
+
+class ChangeWatch:
+    """Counts the commits others made, on a connection of its own that never writes.
+
+    SQLite: `PRAGMA data_version` changes whenever another connection committed. PostgreSQL:
+    revision 0007's triggers NOTIFY on every write; notifications arrive only once the
+    writer commits, so a refresh never reads data that is not there yet."""
+
+    def __init__(self, connect: Callable[[], Any], dialect: str, schema: str = ""):
+        self._connect = connect
+        self._dialect = dialect
+        self._schema = schema
+        self._conn: Any = None
+        self._last: Any = None
+        self.seen = 0  # grows by one for each poll that found changes
+
+    @classmethod
+    def start(cls, db: Database) -> ChangeWatch:
+        if db.dialect == "sqlite":
+            path = db.path
+
+            def connect_sqlite() -> Any:
+                # Without a file (":memory:") nobody else can write: a connection of our
+                # own in memory never sees a change, which is the truth.
+                return sqlite3.connect(str(path) if path else ":memory:",
+                                       check_same_thread=False, isolation_level=None)
+
+            watch = cls(connect_sqlite, "sqlite")
+        else:
+            def connect_postgres() -> Any:
+                raw = db.engine.raw_connection()
+                conn = raw.driver_connection
+                raw.detach()  # ours for as long as we listen, never handed to a session
+                conn.rollback()
+                conn.autocommit = True
+                return conn
+
+            with db.read_session() as s:
+                schema = s.execute(text("SELECT current_schema()")).scalar_one()
+            watch = cls(connect_postgres, db.dialect, schema)
+        watch.poll()
+        return watch
+
+    def poll(self) -> int:
+        try:
+            if self._conn is None:
+                self._open()
+            elif self._changed():
+                self.seen += 1
+        except Exception as exc:  # a lost connection must not stop the app
+            # Whatever happened while we could not look is unknown: report a change, and
+            # listen again from the next poll on.
+            log.info("watching for changes: %s; reconnecting", exc)
+            self.close()
+            self.seen += 1
+        return self.seen
+
+    def _open(self) -> None:
+        self._conn = self._connect()
+        if self._dialect == "sqlite":
+            self._last = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return
+        self._last = 0
+        self._conn.add_notify_handler(self._notified)
+        self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+
+    def _notified(self, notify: Any) -> None:
+        # One database can hold several HubDesk schemas (tests do): only ours counts.
+        if notify.payload == self._schema:
+            self._last += 1
+
+    def _changed(self) -> bool:
+        if self._dialect == "sqlite":
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            changed, self._last = version != self._last, version
+            return changed
+        before = self._last
+        self._conn.execute("SELECT 1")  # delivers the notifications received meanwhile
+        return self._last != before
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with suppress(Exception):  # closing a broken connection may fail too
+                self._conn.close()
+            self._conn = None
+
+
+def sync_id_sequences(session: Session, *tables: str) -> None:
+    """Call after inserting rows with ids of their own (undo, restore, a copy): PostgreSQL's
+    id sequences do not notice explicit ids, so the next new row would collide with them.
+    Moves each table's sequence past its highest id, never back (a concurrent insert may
+    hold a higher number). SQLite needs nothing: a new row takes the highest id + 1."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name in tables:
+        session.execute(text(
+            f"SELECT setval(s::regclass, m) FROM (SELECT pg_get_serial_sequence(:t, 'id') AS s,"
+            f" (SELECT max(id) FROM {name}) AS m) AS x "
+            "WHERE m > COALESCE(pg_sequence_last_value(s::regclass), 0)"), {"t": name})
+
+
+def reserve_ids(session: Session, table: str, n: int) -> list[int]:
+    """n ids for rows about to be inserted with explicit ids (bulk inserts that link child
+    rows without reading ids back). SQLite: the next n after the highest, which nobody else
+    can take while this transaction holds the write lock. PostgreSQL: drawn from the table's
+    sequence, so a colleague inserting at the same time never gets the same ones (ids left
+    unused are skipped, which is harmless)."""
+    if n <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        return list(session.scalars(text(
+            "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table, "n": n}))
+    start = (session.scalar(text(f"SELECT max(id) FROM {table}")) or 0) + 1
+    return list(range(start, start + n))
 
 
 def alembic_config() -> Config:
@@ -179,7 +413,7 @@ def _use_wal(engine: Engine) -> None:
         raw.close()
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """A SQLite file by its path (what the user typed), other URLs without a password."""
     try:
         parsed = make_url(url)
@@ -210,7 +444,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
                 has_tables = bool(inspect(conn).get_table_names())
             if current is None and has_tables:
                 engine.dispose()
-                raise DatabaseError(f"{url}: not a HubDesk database (it has other tables)")
+                raise DatabaseError(
+                    f"{shown_url(url)}: not a HubDesk database (it has other tables)")
             if has_tables and db.path is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
                 db.backup(db.path.with_name(f"{db.path.name}.before-{head}-{stamp}.bak"))
@@ -219,11 +454,11 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             _use_wal(engine)
         return db
     except OperationalError as exc:
-        raise DatabaseError(f"Cannot open database {_shown(url)}: {exc.orig}") from exc
+        raise DatabaseError(f"Cannot open database {shown_url(url)}: {exc.orig}") from exc
     except (ImportError, NoSuchModuleError) as exc:
         raise DatabaseError(
-            f"Cannot open database {_shown(url)}: this kind of database is not supported "
+            f"Cannot open database {shown_url(url)}: this kind of database is not supported "
             f"here ({exc})") from exc
     except SQLAlchemyError as exc:
         reason = getattr(exc, "orig", None) or exc
-        raise DatabaseError(f"Cannot open database {_shown(url)}: {reason}") from exc
+        raise DatabaseError(f"Cannot open database {shown_url(url)}: {reason}") from exc

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
+from hubdesk.core.db import sync_id_sequences
 from hubdesk.core.models import (
     AttributeDefinition,
     AttributeValue,
@@ -466,4 +467,6 @@ def add_demo_contacts(
         done += size
         if progress:
             progress(done, n)
+    # Demo rows carry ids chosen here; PostgreSQL's sequences must hear of them.
+    sync_id_sequences(session, Contact.__tablename__, Conversation.__tablename__)
     return ids

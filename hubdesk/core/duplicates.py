@@ -238,7 +238,10 @@ def _stream(session: Session, sql: str) -> Iterator[list]:
             cursor.close()
         return
     result = conn.execution_options(stream_results=True).exec_driver_sql(sql)
-    yield from result.partitions(BATCH)
+    try:
+        yield from result.partitions(BATCH)
+    finally:
+        result.close()  # a cancelled scan must not leave the server-side cursor open
 
 
 def _contacts_sql(dialect: str, where: str = "deleted_at IS NULL") -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from hubdesk.core.db import sync_id_sequences
 from hubdesk.core.models import Base, Contact, Conversation, Note
 
 _CONTACTS = Contact.__table__
@@ -68,6 +69,8 @@ def restore(session: Session, snap: Snapshot) -> None:
     for table, _cols in _dependents():
         if snap.rows.get(table.name):
             session.execute(insert(table), snap.rows[table.name])
+    sync_id_sequences(session, _CONTACTS.name,
+                      *(table.name for table, _ in _dependents() if "id" in table.c))
     for table in _MOVED:
         for row_id, owner in snap.owners.get(table.name, []):
             session.execute(update(table).where(table.c.id == row_id).values(contact_id=owner))

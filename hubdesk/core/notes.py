@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hubdesk.core.clock import utcnow
+from hubdesk.core.db import sync_id_sequences
 from hubdesk.core.errors import ValidationError
 from hubdesk.core.models import Note
 
@@ -60,4 +61,5 @@ def restore_note(session: Session, saved: dict) -> int:
     """Put a deleted note back exactly as it was, with its id (for undo)."""
     session.add(Note(**saved))
     session.flush()
+    sync_id_sequences(session, "notes")
     return saved["id"]

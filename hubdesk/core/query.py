@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import time
 from array import array
 from collections.abc import Callable
@@ -24,9 +25,11 @@ from dataclasses import dataclass
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Text,
     and_,
     bindparam,
     column,
+    false,
     func,
     literal_column,
     or_,
@@ -34,7 +37,9 @@ from sqlalchemy import (
     table,
     true,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import HubDeskError
@@ -49,6 +54,7 @@ SHORT_TERM = 3  # shorter terms cannot use the trigram index
 # matches instead: a common term ("example.org") is answered by the first few hundred rows.
 FIRST_PAGE_WALK = 500
 FILTER_WALK_MS = 40  # how long a first page may walk in sort order before asking indexes
+CANCEL_POLL_S = 0.02  # PostgreSQL: how often a running search asks whether it was overtaken
 _NOT_TOKEN = re.compile(r"\W+")
 
 
@@ -111,9 +117,31 @@ def _like_condition(term: str) -> ColumnElement[bool]:
     return Contact.search_text.like(f"%{escaped}%", escape="\\")
 
 
+# How SQLite's FTS5 (unicode61) splits search_grams into tokens: at spaces and at "_", the
+# one character Python's \w (which made the grams) keeps and unicode61 does not.
+_GRAM_SPLIT = re.compile(r"[ _]+")
+GRAM_TOKENS_SQL = "regexp_split_to_array(search_grams, '[ _]+')"  # revision 0007's index
+
+
+def _postgres_term_condition(term: str, n: int) -> ColumnElement[bool]:
+    """What SQLite answers, in the form PostgreSQL's indexes serve: 3+ characters (and
+    symbols) by LIKE, which the pg_trgm index of search_text serves; 1–2 characters as
+    whole tokens of search_grams, split as FTS5 splits them (revision 0007 indexes that
+    array; the expression is SQL text, not parameters, so the planner recognises it)."""
+    if _kind(term) != "gram":
+        return _like_condition(term)
+    wanted = [t for t in _GRAM_SPLIT.split(term) if t]
+    if not wanted:
+        return false()  # "_" alone: FTS5 sees no token in it, so nothing matches
+    tokens = literal_column(GRAM_TOKENS_SQL, type_=ARRAY(Text))
+    return tokens.contains(bindparam(f"g{n}", wanted, type_=ARRAY(Text)))
+
+
 def _term_condition(term: str, dialect: str, n: int) -> ColumnElement[bool]:
+    if dialect == "postgresql":
+        return _postgres_term_condition(term, n)
     if dialect != "sqlite" or _kind(term) == "scan":
-        return _like_condition(term)  # PostgreSQL answers these from its pg_trgm indexes
+        return _like_condition(term)
     index = _FTS_TABLES[_kind(term) == "trigram"]
     matches = select(index.c.rowid).where(
         literal_column(index.name).op("MATCH")(bindparam(f"q{n}", _fts_phrase(term)))
@@ -219,11 +247,12 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
     """
     terms = search_terms(q.text)
     narrowing = _narrowing(q, per_row=True)
-    if narrowing and not q.trash and _dialect(session) == "sqlite":
+    dialect = _dialect(session)
+    if narrowing and not q.trash and dialect == "sqlite":
         found = _walk_in_order(session, q, terms, narrowing, n)
         if found is not None:
             return found
-    elif terms and q.sort == "name" and not q.trash and _dialect(session) == "sqlite":
+    elif terms and q.sort == "name" and not q.trash and dialect in ("sqlite", "postgresql"):
         window = (
             select(Contact.id, Contact.sort_name)
             .where(_live(q))
@@ -231,17 +260,35 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
             .limit(FIRST_PAGE_WALK)
             .subquery()
         )
+        tests = ([_like_condition(t) for t in terms] if dialect == "sqlite" else
+                 [_postgres_term_condition(t, i) for i, t in enumerate(terms)])
         stmt = (
             select(window.c.id)
             .join(Contact, Contact.id == window.c.id)
-            .where(*[_like_condition(t) for t in terms])
+            .where(*tests)
             .order_by(*_order_by(q, window.c.sort_name, window.c.id))
             .limit(n)
         )
         found = list(session.scalars(stmt))
         if len(found) == n:
             return found
+    if terms and dialect == "postgresql":
+        return _postgres_matches_first(session, q, n)
     return search_ids(session, q, limit=n)
+
+
+def _postgres_matches_first(session: Session, q: ContactQuery, n: int) -> list[int]:
+    """PostgreSQL's planner, seeing LIMIT, likes to walk the sort index and test each row;
+    but matches cluster in the order (Japanese names sort after Latin ones), and a walk past
+    every Latin name took a second. Collecting the matches from the search indexes first
+    (MATERIALIZED keeps the planner from undoing that), then sorting them, is fast for any
+    term; the common ones were answered by the walk above already."""
+    matches = (select(Contact.id.label("id"), _sort_column(q).label("k"))
+               .where(where_clause(q, "postgresql"))
+               .cte("matches").prefix_with("MATERIALIZED"))
+    stmt = (select(matches.c.id)
+            .order_by(*_order_by(q, matches.c.k, matches.c.id)).limit(n))
+    return list(session.scalars(stmt))
 
 
 def _walk_in_order(session: Session, q: ContactQuery, terms: list[str],
@@ -276,6 +323,8 @@ def all_ids(
     the query runs, so a search overtaken by newer typing stops at once.
     """
     stmt = ids_select(q, _dialect(session))
+    if _dialect(session) == "postgresql" and cancelled is not None:
+        return _postgres_all_ids(session, stmt, cancelled)
     if _dialect(session) != "sqlite":
         return array("q", session.scalars(stmt))
     conn = session.connection()
@@ -298,6 +347,31 @@ def all_ids(
         if cancelled is not None:
             raw.set_progress_handler(None, 0)
     return out
+
+
+def _postgres_all_ids(session: Session, stmt: Select, cancelled: Callable[[], bool]) -> array:
+    """PostgreSQL has no progress handler: a watcher thread asks `cancelled` while the query
+    runs and has the server cancel it, so an overtaken search stops at once there too."""
+    conn = session.connection().connection.driver_connection
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_S):
+            if cancelled():
+                conn.cancel_safe()
+                return
+
+    watcher = threading.Thread(target=watch, name="hubdesk-search-cancel", daemon=True)
+    watcher.start()
+    try:
+        return array("q", session.scalars(stmt))
+    except DBAPIError as exc:
+        if cancelled():
+            raise SearchCancelled("search cancelled") from exc
+        raise
+    finally:
+        done.set()
+        watcher.join()
 
 
 def count(session: Session, q: ContactQuery) -> int:

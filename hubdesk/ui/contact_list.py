@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -21,20 +22,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from hubdesk.core.contacts import ListRow
 from hubdesk.core.normalize import display_phone
 from hubdesk.ui.widgets.delegates import LabelChipsDelegate, NameDelegate
-from hubdesk.ui.widgets.format import SUBSCRIPTION_LABELS, plain_tooltip, relative_time
+from hubdesk.ui.widgets.format import plain_tooltip, relative_time, subscription_label
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ListRow]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # (column key, header); the key is also the sort key of core.query, or None if unsortable.
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
-    ("name", "Name", True),
-    ("email", "Email", True),
-    ("phone", "Phone", True),
-    ("subscription_status", "Subscription", True),
-    ("company", "Company", True),
-    ("labels", "Labels", False),
-    ("last_activity_at", "Last activity", True),
+    ("name", QT_TRANSLATE_NOOP("ContactListModel", "Name"), True),
+    ("email", QT_TRANSLATE_NOOP("ContactListModel", "Email"), True),
+    ("phone", QT_TRANSLATE_NOOP("ContactListModel", "Phone"), True),
+    ("subscription_status", QT_TRANSLATE_NOOP("ContactListModel", "Subscription"), True),
+    ("company", QT_TRANSLATE_NOOP("ContactListModel", "Company"), True),
+    ("labels", QT_TRANSLATE_NOOP("ContactListModel", "Labels"), False),
+    ("last_activity_at", QT_TRANSLATE_NOOP("ContactListModel", "Last activity"), True),
 )
 INVALID_PHONE = QColor("#dc2626")
 
@@ -168,8 +169,7 @@ class ContactListModel(QAbstractTableModel):
         if key == "phone":
             return display_phone(row.phone, row.phone_valid)
         if key == "subscription_status":
-            return self.tr(SUBSCRIPTION_LABELS.get(row.subscription_status,
-                                                   row.subscription_status))
+            return subscription_label(row.subscription_status)
         if key == "labels":
             return ", ".join(name for name, _ in row.labels)
         if key == "last_activity_at":

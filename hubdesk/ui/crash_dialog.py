@@ -8,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -32,12 +32,16 @@ def show_crash(parent: QWidget | None, kind: type[BaseException], value: BaseExc
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("HubDesk")
     box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user data
-    box.setText(box.tr("Something went wrong: %1\n\nYour data is safe: every change is saved "
-                       "in full or not at all. The details were written to the log.")
+    translate = QCoreApplication.translate
+    box.setText(translate("CrashDialog", "Something went wrong: %1\n\nYour data is safe: "
+                          "every change is saved in full or not at all. The details were "
+                          "written to the log.")
                 .replace("%1", f"{kind.__name__}: {value}"[:300]))
     box.setDetailedText(text)
-    copy = box.addButton(box.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
-    folder = box.addButton(box.tr("Open log folder"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(translate("CrashDialog", "Copy details"),
+                         QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(translate("CrashDialog", "Open log folder"),
+                           QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     # Action buttons close the box by default; these should do their thing and stay.
     copy.clicked.disconnect()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from hubdesk.core.normalize import display_phone
+from hubdesk.ui.core_strings import duplicate_reason
 from hubdesk.ui.widgets.format import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -171,10 +172,10 @@ class DuplicatesModel(QAbstractItemModel):
             names = ", ".join(p.shown_name() for p in group.people)
             return self.tr("%1%  ·  %2  ·  %3").replace(
                 "%1", str(round(group.confidence * 100))).replace(
-                "%2", group.reason).replace("%3", names)
+                "%2", duplicate_reason(group.reason)).replace("%3", names)
         if role == Qt.ItemDataRole.ToolTipRole:
             why = group.reasons or [group.reason]
-            return plain_tooltip("\n".join(why))
+            return plain_tooltip("\n".join(duplicate_reason(r) for r in why))
         if role == Qt.ItemDataRole.BackgroundRole:
             return GROUP_TINT
         return None

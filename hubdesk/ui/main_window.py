@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk import __version__
 from hubdesk.core import contacts as contact_service
 from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
@@ -40,6 +39,7 @@ from hubdesk.ui.filters.multi_select import menu_text
 from hubdesk.ui.filters.panel_settings import FilterPanelSettings
 from hubdesk.ui.filters.segments_panel import SegmentsPanel
 from hubdesk.ui.filters.tree import chip_texts, without_item
+from hubdesk.ui.health.dock import HealthDock
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.profile.panel import ProfilePanel
 from hubdesk.ui.selection_commands import SelectionCommands
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.panel_settings = FilterPanelSettings(settings)
         self.jobs = JobRunner(self)
         self.store = ContactStore(db, self, jobs=self.jobs)
+        self.store.author = self.settings.author()  # Settings → Preferences… → Your name
         self.store.importUndone.connect(self._import_undone)
         self.store.importUndoFailed.connect(self._import_undo_failed)
         self.store.busyChanged.connect(self._store_busy)
@@ -194,7 +195,15 @@ class MainWindow(QMainWindow):
         self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.duplicates_action.triggered.connect(self.find_duplicates)
         self.about_action = QAction(self.tr("About HubDesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
+        self.preferences_action = QAction(self.tr("Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))  # ⌘, on macOS
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        self.guide_action = QAction(self.tr("User guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self._user_guide)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"))
@@ -255,6 +264,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.filter_action)
         view_menu.addAction(self.segments_dock.toggleViewAction())
+        self.health_dock = HealthDock(self)  # View → Health (Ctrl+Shift+H)
+        view_menu.addAction(self.health_dock.toggleViewAction())
         trash_menu = view_menu.addMenu(self.tr("Trash actions"))
         for action in (self.contact_actions.restore, self.contact_actions.purge,
                        self.contact_actions.empty_trash):
@@ -262,10 +273,14 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.duplicates_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.preferences_action)
+        settings_menu.addSeparator()
         settings_menu.addAction(self.attributes_action)
         settings_menu.addAction(self.labels_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.demo_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_empty_actions(self) -> None:
@@ -727,9 +742,24 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About HubDesk"),
-                          self.tr("HubDesk %1\nCurate customer contacts offline.")
-                          .replace("%1", __version__))
+        from hubdesk.ui.dialogs.about_dialog import AboutDialog  # loaded when first needed
+
+        AboutDialog(self).exec()
+
+    def _user_guide(self) -> None:
+        from hubdesk.ui.dialogs.about_dialog import open_user_guide
+
+        problem = open_user_guide()
+        if problem:
+            self.statusBar().showMessage(problem, 15_000)
+
+    def open_preferences(self) -> None:
+        from hubdesk.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.store, self.jobs, self)
+        dialog.exec()
+        if dialog.database_moved:
+            self.close()  # what is written from now on belongs in the new file
 
     # --- layout memory -------------------------------------------------------------------
     def _restore_layout(self) -> None:

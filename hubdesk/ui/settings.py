@@ -62,3 +62,70 @@ class WindowSettings:
         import json
 
         self._s.setValue("export/choices", json.dumps(choices, ensure_ascii=False))
+
+    # --- preferences (Settings → Preferences…) -----------------------------------------------
+    def _choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = str(self._s.value(key, default) or default)
+        return value if value in allowed else default
+
+    def theme(self) -> str:
+        """"system" (follow the OS), "light" or "dark"."""
+        return self._choice("appearance/theme", THEMES, "system")
+
+    def set_theme(self, value: str) -> None:
+        self._s.setValue("appearance/theme", value if value in THEMES else "system")
+
+    def language(self) -> str:
+        """"" (the system's), "en" or "ja"; read once at start."""
+        return self._choice("general/language", LANGUAGES, "")
+
+    def set_language(self, value: str) -> None:
+        self._s.setValue("general/language", value if value in LANGUAGES else "")
+
+    def phone_region(self) -> str:
+        """Where numbers typed without a +country code are from ("": HUBDESK_REGION or the
+        locale, as the core decides)."""
+        value = str(self._s.value("general/phone_region", "") or "").strip().upper()
+        return value if len(value) == 2 and value.isalpha() else ""
+
+    def set_phone_region(self, value: str) -> None:
+        self._s.setValue("general/phone_region", (value or "").strip().upper())
+
+    def author(self) -> str:
+        """The name notes and messages written here are signed with."""
+        return str(self._s.value("general/author", "") or "").strip()
+
+    def set_author(self, value: str) -> None:
+        self._s.setValue("general/author", (value or "").strip())
+
+    def database_location(self) -> str:
+        """The file the database was moved to ("": the default file in the data folder)."""
+        return str(self._s.value("database/location", "") or "")
+
+    def set_database_location(self, value: str) -> None:
+        self._s.setValue("database/location", value)
+
+    def export_defaults(self) -> tuple[str, bool]:
+        """CSV encoding and formula protection: the export dialog starts from these."""
+        choices = self.export_choices()
+        encoding = choices.get("encoding")
+        return (encoding if isinstance(encoding, str) and encoding else "utf-8-sig",
+                bool(choices.get("neutralize", True)))
+
+    def set_export_defaults(self, encoding: str, neutralize: bool) -> None:
+        # Merged into the dialog's remembered choices, which is what it reads on opening.
+        self.set_export_choices({**self.export_choices(), "encoding": encoding,
+                                 "neutralize": neutralize})
+
+
+THEMES = ("system", "light", "dark")
+LANGUAGES = ("", "en", "ja")
+
+
+def use_phone_region(code: str) -> None:
+    """Make `code` the region the core reads phones in: core.normalize.default_region()
+    reads HUBDESK_REGION, so the setting is handed to it there."""
+    import os
+
+    if code:
+        os.environ["HUBDESK_REGION"] = code

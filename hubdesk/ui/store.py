@@ -24,6 +24,7 @@ from hubdesk.core.errors import HubDeskError
 from hubdesk.ui.bulk_runner import BulkRunner
 from hubdesk.ui.import_command import ImportCommand, top_import
 from hubdesk.ui.jobs import JobRunner
+from hubdesk.ui.profile.channels import channel_name, status_name
 
 Step = Callable[[Session], Any]
 
@@ -315,7 +316,7 @@ class ContactStore(QObject):
         before = self.read(lambda s: next(
             c["status"] for c in conversations.conversations_for(s, contact_id)
             if c["id"] == conversation_id))
-        self._apply(self.tr("Set conversation to %1").replace("%1", status),
+        self._apply(self.tr("Set conversation to %1").replace("%1", status_name(status)),
                     lambda s: conversations.set_status(s, conversation_id, status),
                     lambda s: conversations.set_status(s, conversation_id, before),
                     [contact_id])
@@ -357,8 +358,9 @@ class ContactStore(QObject):
         def undo(s: Session) -> None:
             saved.update(conversations.delete_conversation(s, conversation_id))
 
-        what = (self.tr("Log %1").replace("%1", channel) if duration_minutes is not None
-                else self.tr("New %1 conversation").replace("%1", channel))
+        what = (self.tr("Log %1").replace("%1", channel_name(channel))
+                if duration_minutes is not None
+                else self.tr("New %1 conversation").replace("%1", channel_name(channel)))
         conversation_id = self._apply(what, redo, undo, [contact_id])
         return conversation_id
 

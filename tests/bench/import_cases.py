@@ -15,14 +15,16 @@ import psutil
 from tests.bench.import_file import write_google_csv
 
 
-def run(folder: Path, rows: int) -> dict[str, float]:
+def run(folder: Path, rows: int, database: str | None = None) -> dict[str, float]:
+    """database: import into this (empty) database URL instead of a new SQLite file; the
+    sqlite3 baseline is then left out."""
     folder.mkdir(parents=True, exist_ok=True)
     csv_path = folder / f"google-{rows}.csv"
     if not csv_path.exists():
         write_google_csv(csv_path, rows)
     figures: dict[str, float] = {}
     sqlite3_cli = shutil.which("sqlite3")
-    if sqlite3_cli:
+    if sqlite3_cli and database is None:
         target = folder / "baseline.db"
         target.unlink(missing_ok=True)
         start = time.perf_counter()
@@ -30,9 +32,10 @@ def run(folder: Path, rows: int) -> dict[str, float]:
                        check=True)
         figures["baseline_s"] = time.perf_counter() - start
         target.unlink(missing_ok=True)
-    db = folder / "import.db"
+    db = database or folder / "import.db"
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+        if database is None:
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "hubdesk", "--db", str(db), "import",
                               str(csv_path), "--region", "JP", "--json"],

@@ -27,10 +27,17 @@ def db_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def hubdesk(capsys, db_file) -> Callable[..., Result]:
-    """hubdesk("stats", "--json") runs `hubdesk --db <temp file> stats --json` in-process."""
+def cli_db(db_url: str, db_file: Path) -> Path | str:
+    """What the tests pass to --db: the SQLite file by its path, as users type it, or the
+    PostgreSQL URL in the [postgresql] runs."""
+    return db_file if db_url.startswith("sqlite") else db_url
 
-    def run(*args: str, db: Path | str | None = db_file) -> Result:
+
+@pytest.fixture
+def hubdesk(capsys, cli_db) -> Callable[..., Result]:
+    """hubdesk("stats", "--json") runs `hubdesk --db <temp database> stats --json` in-process."""
+
+    def run(*args: str, db: Path | str | None = cli_db) -> Result:
         argv = (["--db", str(db)] if db is not None else []) + list(args)
         capsys.readouterr()
         try:

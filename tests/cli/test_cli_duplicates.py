@@ -57,13 +57,13 @@ def test_text_lists_confidence_reason_and_each_contact(hubdesk):
     assert "1 group of likely duplicates" in result.err
 
 
-def test_marked_pairs_are_not_listed(hubdesk, db_file):
+def test_marked_pairs_are_not_listed(hubdesk, db_url):
     from hubdesk.core.db import open_database
     from hubdesk.core.duplicates import mark_not_duplicates
 
     a = _id(hubdesk, "--first-name", "A", "--email", "same@example.jp")
     b = _id(hubdesk, "--first-name", "B", "--email", "same@example.jp")
-    db = open_database(f"sqlite:///{db_file}")
+    db = open_database(db_url)
     try:
         with db.session() as s:
             mark_not_duplicates(s, [a, b])

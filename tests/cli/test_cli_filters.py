@@ -20,9 +20,9 @@ def _json(result):
 
 
 @pytest.fixture
-def people(hubdesk, db_file):
+def people(hubdesk, db_url):
     hubdesk("stats")  # creates the database
-    db = open_database(f"sqlite:///{db_file}")
+    db = open_database(db_url)
     with db.session() as s:
         define_attribute(s, "account_size", "Account size", "number")
     db.engine.dispose()
@@ -33,7 +33,7 @@ def people(hubdesk, db_file):
         args = ["add", "--first-name", name, "--attr", f"account_size={size}", "--json"]
         args += ["--label", label] if label else []
         ids[name] = _json(hubdesk(*args))["id"]
-        db = open_database(f"sqlite:///{db_file}")
+        db = open_database(db_url)
         with db.session() as s:
             update_contact(s, ids[name], {"address_city": city})
         db.engine.dispose()
@@ -43,10 +43,10 @@ def people(hubdesk, db_file):
 EXPR = "label:vip and account_size>100 and (city:Tokyo or city:Osaka) and not label:churned"
 
 
-def test_where_finds_what_the_engine_finds(hubdesk, people, db_file):
+def test_where_finds_what_the_engine_finds(hubdesk, people, db_url):
     rows = _json(hubdesk("search", "--where", EXPR, "--json"))
     assert sorted(r["first_name"] for r in rows) == ["Aoi", "Eri"]
-    db = open_database(f"sqlite:///{db_file}")
+    db = open_database(db_url)
     with db.read_session() as s:
         expected = search_ids(s, ContactQuery(where=resolve(s, parse(EXPR))))
     db.engine.dispose()

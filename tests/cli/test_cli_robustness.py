@@ -8,9 +8,12 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from hubdesk.core.db import BUSY_TIMEOUT_MS
 
 
+@pytest.mark.sqlite_only(reason="another program holds the SQLite file's write lock")
 def test_reading_commands_work_while_another_program_writes(hubdesk, db_file):
     hubdesk("demo-data", "5")
     writer = sqlite3.connect(db_file, isolation_level=None)
@@ -59,6 +62,7 @@ def test_unknown_region_is_refused_and_a_foreign_number_is_pointed_out(hubdesk):
     assert jp.code == 0 and jp.err == ""
 
 
+@pytest.mark.sqlite_only(reason="a read-only SQLite file")
 def test_a_read_only_database_gives_one_line_not_a_traceback(hubdesk, db_file):
     hubdesk("demo-data", "2")
     ro = f"sqlite:///file:{db_file}?mode=ro&uri=true"

@@ -40,6 +40,7 @@ def _pragmas(conn) -> dict:
     return settings
 
 
+@pytest.mark.sqlite_only(reason="SQLite's pragmas")
 @pytest.mark.parametrize("engine_name", ["engine", "read_engine"])
 def test_every_connection_has_the_sqlite_settings(db, engine_name):
     engine = getattr(db, engine_name)
@@ -69,6 +70,7 @@ def _try_begin_immediate(path: Path) -> str | None:
         other.close()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's database-wide write lock (PostgreSQL locks rows)")
 def test_a_write_session_takes_the_write_lock_as_soon_as_it_starts(db):
     started, release = threading.Event(), threading.Event()
     failures: list[BaseException] = []
@@ -97,6 +99,8 @@ def test_a_write_session_takes_the_write_lock_as_soon_as_it_starts(db):
     assert _try_begin_immediate(db.path) is None  # the lock was the session's
 
 
+@pytest.mark.sqlite_only(reason="another program writes the file (test_concurrency.py: "
+                                 "two PostgreSQL connections)")
 def test_a_read_session_is_not_blocked_by_an_open_write_transaction(db, add):
     contact_id = add(first_name="Ann", company="Before")
     writer = sqlite3.connect(db.path, timeout=0.05, isolation_level=None)

@@ -9,9 +9,11 @@ from alembic.runtime.migration import MigrationContext
 
 from hubdesk.core.models import Base
 
-# Derived FTS5 tables exist only in migrations; SQLite cannot reflect expression indexes.
+# Derived FTS5 tables and PostgreSQL's search indexes exist only in migrations; SQLite cannot
+# reflect expression indexes.
 NOT_COMPARED = ("contacts_fts", "contacts_short")
-EXPRESSION_INDEXES = {"ix_contacts_live_email", "ix_contact_emails_email"}
+EXPRESSION_INDEXES = {"ix_contacts_live_email", "ix_contact_emails_email",
+                      "ix_contacts_search_trgm", "ix_contacts_search_gram_tokens"}
 
 
 def _include(obj, name, type_, _reflected, _compare_to) -> bool:

@@ -145,6 +145,8 @@ def test_an_unknown_sort_key_is_refused(people, find):
 
 
 def _index_is_consistent(db) -> None:
+    if db.dialect != "sqlite":
+        return  # PostgreSQL keeps its own indexes; only FTS5 tables can drift from the rows
     with db.session() as s:
         for index in ("contacts_fts", "contacts_short"):
             s.execute(text(f"INSERT INTO {index}({index}) VALUES ('integrity-check')"))

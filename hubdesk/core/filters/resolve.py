@@ -49,6 +49,10 @@ PSEUDO_FIELDS = (
     FilterField("has_notes", "notes", "Has notes", "presence"),
     FilterField("has_conversations", "conversations", "Has conversations", "presence"),
     FilterField("has_problems", "problems", "Has problems", "presence"),
+    FilterField("has_labels", "labels", "Has labels", "presence"),
+    # Values kept as typed because they did not validate (core.health counts them).
+    FilterField("invalid_email", "invalid_email", "Invalid email", "checkbox"),
+    FilterField("invalid_phone", "invalid_phone", "Invalid phone", "checkbox"),
     FilterField("conversation_status", "conversation", "Conversation status", "choice",
                 CONVERSATION_STATUSES),
 )

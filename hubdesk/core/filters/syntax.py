@@ -8,7 +8,9 @@ Grammar: `or` binds loosest, then `and`, then `not`; parentheses group. A condit
 before, after, on, between, in-last, older-than, any-of, none-of, has-any, has-all,
 has-none, is-true, is-false. Values are bare words or "quoted" (backslash escapes); a list
 is comma-separated (`label:vip,gold`), a range is `low..high`. `has:notes` (or
-conversations, problems) tests whether a contact has any. Keywords are case-insensitive.
+conversations, problems, labels) tests whether a contact has any; `invalid_email:yes` and
+`invalid_phone:yes` find values kept as typed because they did not validate. Keywords are
+case-insensitive.
 
 `parse` checks only the form; `resolve` checks fields, operators and values against the
 database. `format_expr` writes a tree back in this syntax (what a segment stores).

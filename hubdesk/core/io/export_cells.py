@@ -2,7 +2,9 @@
 
 Two rules keep a file safe to open and exact to import again:
 - Formula neutralisation (CSV, on by default): a cell a spreadsheet would run — one starting
-  with = + - @, a tab, CR or LF — gets a leading apostrophe, as OWASP advises.
+  with = + - @, a tab, CR or LF — gets a leading apostrophe, as OWASP advises. So does one
+  that starts so after spaces or invisible characters (spreadsheets skip some), or with the
+  full-width ＝ ＋ － ＠ that Japanese Excel reads as = + - @.
 - The apostrophe escape (every format, always): a cell that already starts with an apostrophe
   followed by one of those characters or another apostrophe gets one more. HubDesk's importer
   (row_draft.clean_cell) removes exactly one such apostrophe, so "'+8190…", "=SUM(A1)" and
@@ -21,6 +23,13 @@ from hubdesk.core.io.table import MULTI_SEPARATOR
 
 FORMULA_STARTS = frozenset("=+-@\t\r\n")
 _ESCAPED_STARTS = FORMULA_STARTS | {"'"}
+# Skipped before a formula by some spreadsheet or other: spaces, NBSP, the ideographic space,
+# zero-width and direction marks, the BOM.
+INVISIBLE = (" \u00a0\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\ufeff")
+FULL_WIDTH_STARTS = frozenset("＝＋－＠")
+_HIDDEN_STARTS = frozenset(INVISIBLE) | FULL_WIDTH_STARTS
+_OPERATORS = frozenset("=+-@") | FULL_WIDTH_STARTS
 LABEL_SEPARATOR = "; "
 NOTE_SEPARATOR = "\n\n"
 GOOGLE_ALL_CONTACTS = "* myContacts"  # Google's own group every contact of the account is in
@@ -29,10 +38,18 @@ GOOGLE_ALL_CONTACTS = "* myContacts"  # Google's own group every contact of the 
 LABEL_SPLITS = re.compile(r"[;,；，]|:::")
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet may run this text as a formula (the first rule above)."""
+    first = text[:1]
+    if first in FORMULA_STARTS:
+        return True
+    return first in _HIDDEN_STARTS and text.lstrip(INVISIBLE)[:1] in _OPERATORS
+
+
 def protect(text: str, neutralize: bool) -> str:
     """The cell text for `text` under the two rules above."""
     first = text[:1]
-    if (neutralize and first in FORMULA_STARTS) or (
+    if (neutralize and formula_like(text)) or (
             first == "'" and len(text) > 1 and text[1] in _ESCAPED_STARTS):
         return "'" + text
     return text

@@ -36,7 +36,9 @@ from sqlalchemy import (
 
 from hubdesk.core.io.export_cells import (
     FORMULA_STARTS,
+    FULL_WIDTH_STARTS,
     GOOGLE_ALL_CONTACTS,
+    INVISIBLE,
     LABEL_SEPARATOR,
     NOTE_SEPARATOR,
     protect,
@@ -63,6 +65,9 @@ from hubdesk.core.io.table import MULTI_SEPARATOR
 _STARTS = [literal_column(str(ord(ch))) for ch in sorted(FORMULA_STARTS)]
 _APOSTROPHE = literal_column(str(ord("'")))
 _BELOW = literal_column(str(max(ord(ch) for ch in (*FORMULA_STARTS, "'")) + 1))
+# export_cells.formula_like's second case: a formula behind invisible characters, or full-width.
+_HIDDEN = [literal_column(str(ord(ch))) for ch in sorted({*INVISIBLE, *FULL_WIDTH_STARTS})]
+_OPERATORS = [literal_column(str(ord(ch))) for ch in sorted({*"=+-@", *FULL_WIDTH_STARTS})]
 
 
 def _protected_sql(value: ColumnElement[Any], neutralize: bool,
@@ -75,7 +80,12 @@ def _protected_sql(value: ColumnElement[Any], neutralize: bool,
     quoted = and_(first == _APOSTROPHE,
                   code(func.substr(value, 2)).in_([*_STARTS, _APOSTROPHE]))
     risky = or_(first.in_(_STARTS), quoted) if neutralize else quoted
-    return case((and_(first < _BELOW, risky), literal("'", String) + value), else_=value)
+    if not neutralize:
+        return case((and_(first < _BELOW, risky), literal("'", String) + value), else_=value)
+    hidden = and_(first.in_(_HIDDEN),
+                  code(func.ltrim(value, literal(INVISIBLE, String))).in_(_OPERATORS))
+    return case((and_(first < _BELOW, risky), literal("'", String) + value),
+                (hidden, literal("'", String) + value), else_=value)
 
 
 def _number_sql(value: ColumnElement[Any]) -> ColumnElement[Any]:

@@ -7,11 +7,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hubdesk.core import attributes as attrs
 from hubdesk.core import contacts
+from hubdesk.core.db import reserve_ids
 from hubdesk.core.fields import EDITABLE_KEYS
 from hubdesk.core.io.prepared import PreparedRow
 from hubdesk.core.labels import ensure_label
@@ -43,8 +44,9 @@ class LabelCache:
         return self._ids[key]
 
 
-def next_contact_id(session: Session) -> int:
-    return (session.scalar(select(func.max(Contact.id))) or 0) + 1
+def reserve_contact_ids(session: Session, n: int) -> list[int]:
+    """Ids for up to n new contacts of one batch (see db.reserve_ids)."""
+    return reserve_ids(session, Contact.__tablename__, n)
 
 
 def create_many(session: Session, rows: list[tuple[int, PreparedRow]], job_id: int,

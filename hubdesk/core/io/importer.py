@@ -7,13 +7,16 @@ consistent and the job undoable (undo_import) for whatever it committed.
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import re
 from array import array
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from hubdesk.core import attributes as attrs
 from hubdesk.core.clock import utcnow
@@ -30,6 +33,20 @@ from hubdesk.core.models import Contact, ImportChange, ImportJob
 
 POLICIES = ("update", "skip", "create")
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
+# How a full disk reads: SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), the OS's ENOSPC.
+_FULL_MESSAGES = ("database or disk is full", "no space left on device", "could not extend file")
+
+
+class DiskFullError(HubDeskError):
+    """The disk holding the database filled up during an import."""
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    reason = str(getattr(exc, "orig", None) or exc).lower()
+    return isinstance(exc, OperationalError) and any(m in reason for m in _FULL_MESSAGES)
 
 
 @dataclass
@@ -151,7 +168,7 @@ class _Run:
         phones = [r.phone_key for _, r in rows if "phone" in opts.match]
         in_db = {("email", k): v for k, v in existing_by_email(s, emails).items()}
         in_db |= {("phone", k): v for k, v in existing_by_phone(s, phones).items()}
-        next_id = writer.next_contact_id(s)
+        new_ids = iter(writer.reserve_contact_ids(s, 0 if opts.dry_run else len(rows)))
         creates: list[tuple[int, PreparedRow]] = []
         counts = {"created": 0, "updated": 0, "skipped": 0}
         now = utcnow()
@@ -176,7 +193,7 @@ class _Run:
                 if opts.dry_run:
                     cid, self.fake_id = self.fake_id, self.fake_id - 1
                 else:
-                    cid, next_id = next_id, next_id + 1
+                    cid = next(new_ids)
                     creates.append((cid, row))
                 counts["created"] += 1
             for key in self._keys(row):
@@ -275,14 +292,47 @@ def run_import(
     if not options.dry_run:
         mapping = _create_new_attributes(db, mapping)
     job = _Run(db, table, mapping, options)
-    job.start_job()
+    try:
+        job.start_job()
+    except OperationalError as exc:
+        if _disk_full(exc):
+            raise DiskFullError(f"{_where(db)} is full: nothing was imported. Free some "
+                                "space and import again.") from exc
+        raise
     try:
         job.run(progress, cancelled)
-    except BaseException:
-        job.finish_job("failed")
+    except BaseException as exc:
+        try:
+            job.finish_job("failed")
+        except Exception:
+            # Often the same cause (a full disk) again: the first error is the one to show;
+            # the job then stays "running", which undo_import accepts all the same.
+            log.exception("could not mark import %s as failed", job.job_id)
+        if _disk_full(exc):
+            done = _committed(db, job.job_id)
+            kept = (f"after {done} new contact(s) (kept; Undo import {job.job_id} removes "
+                    "them)" if done else "before any contact was imported")
+            raise DiskFullError(f"{_where(db)} is full: the import stopped {kept}. Free some "
+                                "space and import again.") from exc
         raise
     job.finish_job("cancelled" if job.result.cancelled else "done")
     return job.result
+
+
+def _committed(db: Database, job_id: int) -> int:
+    """New contacts in the batches that did commit (the counts in memory include the batch
+    that failed)."""
+    try:
+        with db.read_session() as s:
+            job = s.get(ImportJob, job_id)
+            return job.rows_created if job else 0
+    except Exception:  # only for the message: never hide the error being reported
+        log.exception("could not count what import %s kept", job_id)
+        return 0
+
+
+def _where(db: Database) -> str:
+    return f"The disk holding {db.path}" if db.path else "The database server's disk"
 
 
 def undo_import(db: Database, job_id: int) -> int:

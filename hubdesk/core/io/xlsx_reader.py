@@ -8,23 +8,32 @@ parses XML through defusedxml, which refuses entity expansion.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 from openpyxl import load_workbook
 
 from hubdesk.core.io.csv_reader import fit_row, make_headers
 from hubdesk.core.io.table import ImportFileError, SourceRow, SourceTable
+from hubdesk.core.io.xml_safety import UnsafeXmlError, ensure_defused
 
 MAX_TOTAL_SIZE = 1024**3  # bytes unpacked, all members together: far beyond any address book
 MAX_RATIO = 200  # unpacked / packed for one member; real sheets compress 5-30 times
 RATIO_MIN_SIZE = 1024**2  # tiny members (styles, empty sheets) legitimately compress very well
 MAX_MEMBERS = 10_000
+# openpyxl holds every shared string in memory and parses them (twice: once for the preview,
+# once for the import) at about 100,000 a second: a 3 MB file of tiny strings would take
+# minutes. Far more than an address book needs; a bigger sheet imports fine as CSV.
+MAX_SHARED_STRINGS = 500_000
+SHARED_STRINGS = "xl/sharedStrings.xml"
+_SCAN_FROM = 4 * 1024**2  # a smaller table cannot hold MAX_SHARED_STRINGS entries
+_ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,32}:)?si[\s/>]")
 _WIDTH_SAMPLE_ROWS = 1000  # rows looked at to count the columns of a sheet without a header
 
 
@@ -72,7 +81,8 @@ def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    # A damaged directory can also claim a zip version or a size zipfile cannot handle.
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as error:
         raise ImportFileError(path, f"is not a readable XLSX workbook ({_reason(error)})") from None
     if len(members) > MAX_MEMBERS:
         raise ImportFileError(path, f"refused: the workbook holds {len(members)} files")
@@ -91,12 +101,44 @@ def check_zip(path: Path) -> None:
             )
     if not any(member.filename == "xl/workbook.xml" for member in members):
         raise ImportFileError(path, "is a zip file but not an XLSX workbook")
+    for member in members:
+        if member.filename.lower() == SHARED_STRINGS.lower() and member.file_size > _SCAN_FROM:
+            try:
+                count = _count_shared_strings(path, member)
+            except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError,
+                    zlib.error) as error:
+                raise ImportFileError(
+                    path, f"is not a readable XLSX workbook ({_reason(error)})") from None
+            if count > MAX_SHARED_STRINGS:
+                raise ImportFileError(
+                    path, f"refused: the workbook holds over {MAX_SHARED_STRINGS:,} distinct "
+                          "texts, more than HubDesk reads from a workbook; save the sheet as "
+                          "CSV and import that")
+
+
+def _count_shared_strings(path: Path, member: zipfile.ZipInfo) -> int:
+    """Entries (<si>, also <x:si …> or <si/>) in the shared strings table, counted while
+    unpacking it in chunks: no XML parsing, and it stops once over the limit."""
+    count, pending = 0, b""
+    with zipfile.ZipFile(path) as archive, archive.open(member) as part:
+        while count <= MAX_SHARED_STRINGS:
+            chunk = part.read(1024**2)
+            data = pending + chunk
+            # A tag has one "<", at its start: whatever precedes the last "<" is complete.
+            cut = len(data) if not chunk else max(data.rfind(b"<"), 0)
+            count += len(_ENTRY.findall(data, 0, cut))
+            pending = data[cut:]
+            if not chunk:
+                break
+    return count
 
 
 @contextmanager
 def _workbook(path: Path) -> Iterator[Any]:
-    if not openpyxl.DEFUSEDXML:  # a dependency, but never parse untrusted XML without it
-        raise ImportFileError(path, "cannot be opened safely: defusedxml is not installed")
+    try:
+        ensure_defused()  # never parse untrusted XML with entity expansion
+    except UnsafeXmlError as error:
+        raise ImportFileError(path, f"cannot be opened safely: {error}") from None
     # openpyxl refuses a path whose extension it does not know (a workbook saved as .csv), but
     # not an open file; the file is closed here, as a read-only workbook keeps reading from it.
     with open(path, "rb") as file:

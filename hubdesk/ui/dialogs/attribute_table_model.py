@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,14 +20,22 @@ Index = QModelIndex | QPersistentModelIndex
 
 def type_name(type_: str) -> str:
     names = {
-        "text": "Text", "number": "Number", "currency": "Currency", "percent": "Percent",
-        "link": "Link", "date": "Date", "list": "List", "checkbox": "Checkbox",
+        "text": QT_TRANSLATE_NOOP("AttributeTypes", "Text"),
+        "number": QT_TRANSLATE_NOOP("AttributeTypes", "Number"),
+        "currency": QT_TRANSLATE_NOOP("AttributeTypes", "Currency"),
+        "percent": QT_TRANSLATE_NOOP("AttributeTypes", "Percent"),
+        "link": QT_TRANSLATE_NOOP("AttributeTypes", "Link"),
+        "date": QT_TRANSLATE_NOOP("AttributeTypes", "Date"),
+        "list": QT_TRANSLATE_NOOP("AttributeTypes", "List"),
+        "checkbox": QT_TRANSLATE_NOOP("AttributeTypes", "Checkbox"),
     }
     return QCoreApplication.translate("AttributeTypes", names.get(type_, type_))
 
 
 class AttributeTableModel(RowsTableModel):
-    COLUMNS = ("Name", "Key", "Type")
+    COLUMNS = (QT_TRANSLATE_NOOP("AttributeTableModel", "Name"),
+               QT_TRANSLATE_NOOP("AttributeTableModel", "Key"),
+               QT_TRANSLATE_NOOP("AttributeTableModel", "Type"))
     InfoRole = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent=None):

@@ -19,8 +19,8 @@ from hubdesk.ui.store import ContactStore
 SHOWN_FAILURES = 10
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AttributeDefinitionsDialog", text)
+# lupdate reads the context from each call, so it is written out there.
+translate = QCoreApplication.translate
 
 
 def blocking_values_text(failures: list[tuple[int, str]], names: dict[int, tuple[str, str]]
@@ -29,11 +29,18 @@ def blocking_values_text(failures: list[tuple[int, str]], names: dict[int, tuple
     lines = []
     for contact_id, value in failures[:SHOWN_FAILURES]:
         first, last = names.get(contact_id, ("", ""))
-        who = display_name(first, last) or tr("contact #%1").replace("%1", str(contact_id))
+        who = display_name(first, last) or translate(
+            "AttributeDefinitionsDialog", "contact #%1").replace("%1", str(contact_id))
         lines.append(f"• {who}: “{value}”")
     if len(failures) > SHOWN_FAILURES:
-        lines.append(tr("…and %n more").replace("%n", str(len(failures) - SHOWN_FAILURES)))
+        lines.append(translate("AttributeDefinitionsDialog", "…and %n more").replace(
+            "%n", str(len(failures) - SHOWN_FAILURES)))
     return "\n".join(lines)
+
+
+def cannot_become(count: int, type_name: str) -> str:
+    return translate("AttributeDefinitionsDialog", "%n value(s) cannot become %1").replace(
+        "%n", str(count)).replace("%1", type_name)
 
 
 def change_type(parent: QWidget, store: ContactStore, info: AttributeInfo, new_type: str,
@@ -50,20 +57,23 @@ def change_type(parent: QWidget, store: ContactStore, info: AttributeInfo, new_t
     if failures:
         ids = [cid for cid, _ in failures[:SHOWN_FAILURES]]
         names = store.read(lambda s: first_last_names(s, ids))
-        ask.tell(parent, tr("Type not changed"),
-                 tr("%n value(s) of “%1” cannot become %2, so nothing was converted.")
+        ask.tell(parent, translate("AttributeDefinitionsDialog", "Type not changed"),
+                 translate("AttributeDefinitionsDialog",
+                           "%n value(s) of “%1” cannot become %2, so nothing was converted.")
                  .replace("%n", str(len(failures))).replace("%1", info.label)
                  .replace("%2", new_name),
                  blocking_values_text(failures, names) + "\n\n"
-                 + tr("Correct or clear these contacts' values, then try again."))
-        message.show_error(tr("%n value(s) cannot become %1").replace("%n", str(len(failures)))
-                           .replace("%1", new_name))
+                 + translate("AttributeDefinitionsDialog",
+                             "Correct or clear these contacts' values, then try again."))
+        message.show_error(cannot_become(len(failures), new_name))
         return False
-    if not ask.confirm(parent, tr("Change type"),
-                       tr("Change “%1” from %2 to %3?").replace("%1", info.label)
-                       .replace("%2", old_name).replace("%3", new_name),
-                       tr("Every contact's value will be converted; all of them can be."),
-                       yes_text=tr("Convert")):
+    if not ask.confirm(parent, translate("AttributeDefinitionsDialog", "Change type"),
+                       translate("AttributeDefinitionsDialog", "Change “%1” from %2 to %3?")
+                       .replace("%1", info.label).replace("%2", old_name)
+                       .replace("%3", new_name),
+                       translate("AttributeDefinitionsDialog",
+                                 "Every contact's value will be converted; all of them can be."),
+                       yes_text=translate("AttributeDefinitionsDialog", "Convert")):
         return False
     try:
         with store.db.session() as s:
@@ -72,8 +82,7 @@ def change_type(parent: QWidget, store: ContactStore, info: AttributeInfo, new_t
         message.show_error("; ".join(exc.errors.values()))
         return False
     if late:  # someone stored a value that cannot convert while the question was open
-        message.show_error(tr("%n value(s) cannot become %1").replace("%n", str(len(late)))
-                           .replace("%1", new_name))
+        message.show_error(cannot_become(len(late), new_name))
         return False
     store.undo_stack.clear()  # undo steps may hold values typed for the old type
     store.attributesChanged.emit()

@@ -25,8 +25,8 @@ FORM_KEYS = (
 IDENTITY_KEYS = ("first_name", "last_name", "email", "phone")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ContactEditor", text)
+# lupdate reads the context from each call, so it is written out there.
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -49,7 +49,8 @@ def contact_problems(values: Mapping[str, Any], region: str) -> Problems:
     """Keys of the errors: form keys, "emails[i]" / "phones[i]" (the additional rows, as the
     core names them) and "name" for a contact with nothing to recognise it by."""
     problems = Problems()
-    not_a_number = tr("Not a valid phone number in %1 — it will be saved as typed").replace(
+    not_a_number = translate(
+        "ContactEditor", "Not a valid phone number in %1 — it will be saved as typed").replace(
         "%1", country_name(region))
     for key in FORM_KEYS:
         error, cleaned = _check(key, values.get(key, ""), region)
@@ -69,5 +70,6 @@ def contact_problems(values: Mapping[str, Any], region: str) -> Problems:
             problems.notes[f"phones[{i}]"] = not_a_number
     # The issue asks for a name, email or phone (the core would also accept a company alone).
     if not any(str(values.get(k) or "").strip() for k in IDENTITY_KEYS):
-        problems.errors["name"] = tr("Enter a name, an email or a phone number")
+        problems.errors["name"] = translate("ContactEditor",
+                                            "Enter a name, an email or a phone number")
     return problems

@@ -82,8 +82,10 @@ class ContactForm(QWidget):
         self._add("timezone", TimezoneCombo(), self.tr("Time zone"))
         self._add("address_country", CountryCombo(), self.tr("Country"))
         status = QComboBox()
+        names = {"unknown": self.tr("Unknown"), "subscribed": self.tr("Subscribed"),
+                 "unsubscribed": self.tr("Unsubscribed")}
         for value in SUBSCRIPTION_STATUSES:
-            status.addItem(self.tr(value.capitalize()), value)
+            status.addItem(names.get(value, value), value)
         self._add("subscription_status", status, self.tr("Subscription"))
         self.labels = LabelsEdit(label_names)
         self._add("labels", self.labels, self.tr("Labels"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,11 +43,16 @@ from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings
 from hubdesk.ui.store import ContactStore
 
-FORMATS = (("csv", "CSV", ".csv"), ("xlsx", "Excel workbook (XLSX)", ".xlsx"),
-           ("vcard3", "vCard 3.0", ".vcf"), ("vcard4", "vCard 4.0", ".vcf"))
-ENCODINGS = (("utf-8-sig", "UTF-8 for Excel (with BOM)"), ("utf-8", "UTF-8"),
-             ("cp932", "Windows Japanese (Shift_JIS / CP932)"),
-             ("cp1252", "Windows Western (cp1252)"))
+# Marked for translation here, translated when shown (the Preferences dialog shows ENCODINGS
+# too, under its own context: hubdesk.ui.core_strings marks them for it).
+FORMATS = (("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV"), ".csv"),
+           ("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (XLSX)"), ".xlsx"),
+           ("vcard3", QT_TRANSLATE_NOOP("ExportDialog", "vCard 3.0"), ".vcf"),
+           ("vcard4", QT_TRANSLATE_NOOP("ExportDialog", "vCard 4.0"), ".vcf"))
+ENCODINGS = (("utf-8-sig", QT_TRANSLATE_NOOP("ExportDialog", "UTF-8 for Excel (with BOM)")),
+             ("utf-8", QT_TRANSLATE_NOOP("ExportDialog", "UTF-8")),
+             ("cp932", QT_TRANSLATE_NOOP("ExportDialog", "Windows Japanese (Shift_JIS / CP932)")),
+             ("cp1252", QT_TRANSLATE_NOOP("ExportDialog", "Windows Western (cp1252)")))
 
 
 @dataclass
@@ -118,7 +123,8 @@ class ExportDialog(QDialog):
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName(self.tr("Layout"))
         for preset in EXPORT_PRESETS.values():
-            self.preset_combo.addItem(preset.label, preset.name)
+            self.preset_combo.addItem(
+                QCoreApplication.translate("ExportPresets", preset.label), preset.name)
         self._select(self.preset_combo, saved.get("preset", "hubdesk"))
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.encoding_combo = QComboBox()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from hubdesk.core.labels import LabelInfo
@@ -14,7 +14,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class LabelTableModel(RowsTableModel):
-    COLUMNS = ("Name", "Colour", "Description", "Contacts")
+    COLUMNS = (QT_TRANSLATE_NOOP("LabelTableModel", "Name"),
+               QT_TRANSLATE_NOOP("LabelTableModel", "Colour"),
+               QT_TRANSLATE_NOOP("LabelTableModel", "Description"),
+               QT_TRANSLATE_NOOP("LabelTableModel", "Contacts"))
     NAME, COLOUR, DESCRIPTION, CONTACTS = range(4)
     InfoRole = Qt.ItemDataRole.UserRole
 

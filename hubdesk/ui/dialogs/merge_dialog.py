@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -130,7 +130,10 @@ class MergeDialog(QDialog):
             group.deleteLater()
         self._groups.clear()
         for row, choice in enumerate(plan.choices, start=HEADER_ROWS + 1):
-            caption = plain_label(choice.label, muted=True)
+            # The core names the standard fields (core_strings); attributes are the user's.
+            label = (choice.label if choice.key.startswith("attr:")
+                     else QCoreApplication.translate("MergeFields", choice.label))
+            caption = plain_label(label, muted=True)
             self.grid.addWidget(caption, row, 0)  # values are one line: centred beside it
             self._cells.append(caption)
             group = QButtonGroup(self)
@@ -140,7 +143,7 @@ class MergeDialog(QDialog):
                 value = choice.values.get(cid, "")
                 if choice.key == "phone":
                     value = display_phone(value)
-                button = self._value_button(value, choice.label)
+                button = self._value_button(value, label)
                 button.setChecked(cid == chosen and bool(value))
                 group.addButton(button, cid)
                 self.grid.addWidget(button, row, col)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,11 +22,12 @@ from hubdesk.ui.filters.tree import combine
 
 
 def match_combo(parent: QWidget, match_any: bool = False) -> QComboBox:
+    translate = QCoreApplication.translate  # one context for the builder's and the groups'
     combo = QComboBox(parent)
-    combo.addItem(parent.tr("all"), False)
-    combo.addItem(parent.tr("any"), True)
+    combo.addItem(translate("ConditionGroup", "all"), False)
+    combo.addItem(translate("ConditionGroup", "any"), True)
     combo.setCurrentIndex(1 if match_any else 0)
-    combo.setAccessibleName(parent.tr("Match all or any"))
+    combo.setAccessibleName(translate("ConditionGroup", "Match all or any"))
     return combo
 
 

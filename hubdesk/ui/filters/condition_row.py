@@ -11,6 +11,7 @@ from hubdesk.core.filters.model import OPERATOR_LABELS, OPERATORS, Condition
 from hubdesk.core.filters.resolve import FilterField
 from hubdesk.ui.filters.field_combo import FieldCombo, field_label
 from hubdesk.ui.filters.value_editor import ValueEditor, editor_shape
+from hubdesk.ui.profile.channels import status_name
 
 
 def operator_label(op: str) -> str:
@@ -31,7 +32,7 @@ class ConditionRow(QWidget):
         self.op_combo = QComboBox()
         self.op_combo.setAccessibleName(self.tr("Operator"))
         self.op_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.value = ValueEditor("none", self._options)
+        self.value = ValueEditor("none", self._options, option_label=self._option_label)
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
@@ -104,6 +105,16 @@ class ConditionRow(QWidget):
             return []
         return self._label_names() if f.kind == "labels" else list(f.options)
 
+    def _option_label(self, value: str) -> str:
+        """Fixed choices read in the UI's language; list options and labels are the user's."""
+        f = self.field()
+        if f is not None and f.key == "conversation_status":
+            return status_name(value)
+        if f is not None and f.key == "subscription_status":
+            return {"subscribed": self.tr("Subscribed"), "unsubscribed": self.tr("Unsubscribed"),
+                    "unknown": self.tr("Unknown")}.get(value, value)
+        return value
+
     def _field_changed(self) -> None:
         key = self.field_combo.current_key()
         if key == self._key:
@@ -125,7 +136,7 @@ class ConditionRow(QWidget):
             self._replace_value(shape)
 
     def _replace_value(self, shape: str) -> None:
-        editor = ValueEditor(shape, self._options)
+        editor = ValueEditor(shape, self._options, option_label=self._option_label)
         editor.submitted.connect(self.submitted)
         self._layout.replaceWidget(self.value, editor)
         self.value.hide()

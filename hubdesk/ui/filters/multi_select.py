@@ -40,10 +40,13 @@ class _StayOpenMenu(QMenu):
 class MultiSelectButton(QToolButton):
     changed = Signal()
 
-    def __init__(self, options: Callable[[], Iterable[str]], parent: QWidget | None = None):
-        """options: called each time the menu opens, so new labels appear without a reload."""
+    def __init__(self, options: Callable[[], Iterable[str]], parent: QWidget | None = None,
+                 *, label: Callable[[str], str] | None = None):
+        """options: called each time the menu opens, so new labels appear without a reload.
+        label: how an option reads (fixed choices are translated; values stay as they are)."""
         super().__init__(parent)
         self._options = options
+        self._label = label or (lambda option: option)
         self._checked: list[str] = []
         self._menu = _StayOpenMenu(self)
         self._menu.aboutToShow.connect(self._rebuild)
@@ -74,7 +77,7 @@ class MultiSelectButton(QToolButton):
             empty = self._menu.addAction(self.tr("No options"))
             empty.setEnabled(False)
         for option in options:
-            action = self._menu.addAction(menu_text(option))
+            action = self._menu.addAction(menu_text(self._label(option)))
             action.setData(option)
             action.setCheckable(True)
             action.setChecked(option in self._checked)
@@ -90,9 +93,8 @@ class MultiSelectButton(QToolButton):
         self.changed.emit()
 
     def _show_summary(self) -> None:
-        summary = ", ".join(self._checked)
-        if len(summary) > SUMMARY_CHARS:
-            summary = summary[:SUMMARY_CHARS - 1] + "…"
+        chosen = ", ".join(self._label(option) for option in self._checked)
+        summary = chosen[:SUMMARY_CHARS - 1] + "…" if len(chosen) > SUMMARY_CHARS else chosen
         self.setText(menu_text(summary) if summary else self.tr("Choose…"))
-        self.setAccessibleName(self.tr("Values: %1").replace("%1", ", ".join(self._checked))
+        self.setAccessibleName(self.tr("Values: %1").replace("%1", chosen)
                                if self._checked else self.tr("Choose values"))

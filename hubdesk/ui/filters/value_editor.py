@@ -47,7 +47,8 @@ class ValueEditor(QWidget):
     submitted = Signal()  # Enter in a text box: apply the filter
 
     def __init__(self, shape: str, options: Callable[[], Iterable[str]],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *,
+                 option_label: Callable[[str], str] | None = None):
         super().__init__(parent)
         self.shape = shape
         self._inputs: list[QWidget] = []
@@ -81,7 +82,7 @@ class ValueEditor(QWidget):
             spin.setAccessibleName(self.tr("Number of days"))
             self._add(layout, spin)
         elif shape == "multi":
-            self._add(layout, MultiSelectButton(options))
+            self._add(layout, MultiSelectButton(options, label=option_label))
         if shape != "none":
             layout.addStretch(1 if shape == "multi" else 0)
 

@@ -6,31 +6,30 @@ from PySide6.QtCore import QCoreApplication
 
 from hubdesk.core.io.encoding import normalise_encoding
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportFilePage", text)
+# lupdate reads the context from each call, so it is written out there.
+translate = QCoreApplication.translate
 
 
 def encodings() -> list[tuple[str, str]]:
     """(codec, label): what address books are exported in, Japanese and Western first."""
     return [
-        ("utf-8", _tr("UTF-8")),
-        ("utf-8-sig", _tr("UTF-8 with BOM")),
-        ("cp932", _tr("Shift_JIS (Windows, cp932)")),
-        ("euc_jp", _tr("EUC-JP")),
-        ("iso2022_jp", _tr("ISO-2022-JP (JIS)")),
-        ("utf-16", _tr("UTF-16")),
-        ("utf-16-le", _tr("UTF-16 little-endian")),
-        ("utf-16-be", _tr("UTF-16 big-endian")),
-        ("cp1252", _tr("Western European (Windows-1252)")),
-        ("iso8859-1", _tr("Latin-1 (ISO-8859-1)")),
-        ("iso8859-15", _tr("Latin-9 (ISO-8859-15)")),
-        ("cp1250", _tr("Central European (Windows-1250)")),
-        ("cp1251", _tr("Cyrillic (Windows-1251)")),
-        ("gb18030", _tr("Chinese Simplified (GB18030)")),
-        ("big5", _tr("Chinese Traditional (Big5)")),
-        ("euc_kr", _tr("Korean (EUC-KR)")),
-        ("mac-roman", _tr("Mac OS Roman")),
+        ("utf-8", translate("ImportFilePage", "UTF-8")),
+        ("utf-8-sig", translate("ImportFilePage", "UTF-8 with BOM")),
+        ("cp932", translate("ImportFilePage", "Shift_JIS (Windows, cp932)")),
+        ("euc_jp", translate("ImportFilePage", "EUC-JP")),
+        ("iso2022_jp", translate("ImportFilePage", "ISO-2022-JP (JIS)")),
+        ("utf-16", translate("ImportFilePage", "UTF-16")),
+        ("utf-16-le", translate("ImportFilePage", "UTF-16 little-endian")),
+        ("utf-16-be", translate("ImportFilePage", "UTF-16 big-endian")),
+        ("cp1252", translate("ImportFilePage", "Western European (Windows-1252)")),
+        ("iso8859-1", translate("ImportFilePage", "Latin-1 (ISO-8859-1)")),
+        ("iso8859-15", translate("ImportFilePage", "Latin-9 (ISO-8859-15)")),
+        ("cp1250", translate("ImportFilePage", "Central European (Windows-1250)")),
+        ("cp1251", translate("ImportFilePage", "Cyrillic (Windows-1251)")),
+        ("gb18030", translate("ImportFilePage", "Chinese Simplified (GB18030)")),
+        ("big5", translate("ImportFilePage", "Chinese Traditional (Big5)")),
+        ("euc_kr", translate("ImportFilePage", "Korean (EUC-KR)")),
+        ("mac-roman", translate("ImportFilePage", "Mac OS Roman")),
     ]
 
 
@@ -46,14 +45,17 @@ def same_encoding(a: str | None, b: str | None) -> bool:
 
 def delimiters() -> list[tuple[str | None, str]]:
     return [
-        (None, _tr("Automatic")),
-        (",", _tr("Comma ( , )")),
-        (";", _tr("Semicolon ( ; )")),
-        ("\t", _tr("Tab")),
-        ("|", _tr("Vertical bar ( | )")),
+        (None, translate("ImportFilePage", "Automatic")),
+        (",", translate("ImportFilePage", "Comma ( , )")),
+        (";", translate("ImportFilePage", "Semicolon ( ; )")),
+        ("\t", translate("ImportFilePage", "Tab")),
+        ("|", translate("ImportFilePage", "Vertical bar ( | )")),
     ]
 
 
 def delimiter_name(delimiter: str | None) -> str:
-    names = {",": _tr("comma"), ";": _tr("semicolon"), "\t": _tr("tab"), "|": _tr("vertical bar")}
+    names = {",": translate("ImportFilePage", "comma"),
+             ";": translate("ImportFilePage", "semicolon"),
+             "\t": translate("ImportFilePage", "tab"),
+             "|": translate("ImportFilePage", "vertical bar")}
     return names.get(delimiter or "", repr(delimiter))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import islice
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,8 +37,8 @@ from hubdesk.ui.import_pages.state import ImportState
 from hubdesk.ui.jobs import JobRunner
 
 PREVIEW_ROWS = 20
-FILE_FILTER = ("Contact files (*.csv *.tsv *.txt *.tab *.xlsx *.xlsm *.vcf *.vcard);;"
-               "All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "Contact files (*.csv *.tsv *.txt *.tab *.xlsx "
+                                "*.xlsm *.vcf *.vcard);;All files (*)")
 
 
 def read_preview(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
@@ -60,7 +60,8 @@ class FilePage(QWizardPage):
         super().__init__(parent)
         self.state = state
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("HubDesk reads %1.").replace("%1", SUPPORTED))
+        self.setSubTitle(self.tr("HubDesk reads %1.").replace(
+            "%1", QCoreApplication.translate("ImportFormats", SUPPORTED)))  # core_strings
         self._reader = LatestJob(jobs, "import preview", self)
         self._reader.busyChanged.connect(self._busy_changed)
         self._detected: tuple[str, bool] | None = None  # the file's encoding, as found

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from hubdesk.core.io.draft import IGNORE, ColumnMapping
@@ -37,7 +44,10 @@ def column_samples(rows: Sequence[SourceRow], column: int, count: int = SAMPLES)
 
 
 class MappingModel(QAbstractTableModel):
-    COLUMNS = ("Column", "Sample values", "Guess", "Import as")
+    COLUMNS = (QT_TRANSLATE_NOOP("MappingModel", "Column"),
+               QT_TRANSLATE_NOOP("MappingModel", "Sample values"),
+               QT_TRANSLATE_NOOP("MappingModel", "Guess"),
+               QT_TRANSLATE_NOOP("MappingModel", "Import as"))
     HEADER, SAMPLE, GUESS, TARGET = range(4)
     # The user changed a target (not emitted when a new guess replaces the whole mapping).
     mappingEdited = Signal()

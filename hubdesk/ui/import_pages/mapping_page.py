@@ -5,7 +5,7 @@ template, which is applied by itself the next time a file with these columns com
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,7 +49,8 @@ class MappingPage(QWizardPage):
         self.preset_combo.setAccessibleName(self.tr("Exported from"))
         self.preset_combo.addItem(self.tr("Any program (match by column names)"), "")
         for preset in PRESETS.values():
-            self.preset_combo.addItem(preset.label, preset.name)
+            self.preset_combo.addItem(
+                QCoreApplication.translate("ImportPresets", preset.label), preset.name)
         self.preset_combo.activated.connect(lambda _i: self._preset_chosen())
         # Names the source of the mapping, including template names: never markup.
         self.preset_note = QLabel()

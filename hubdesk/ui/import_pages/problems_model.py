@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from hubdesk.core.io.importer import ImportResult, RowReport
 from hubdesk.ui.import_pages.cells import one_line
@@ -16,7 +16,10 @@ MAX_SHOWN = 500  # a table to read, not the whole report; the rejected file has 
 
 
 class ProblemsModel(RowsTableModel):
-    COLUMNS = ("Row", "Line", "Outcome", "Problem")
+    COLUMNS = (QT_TRANSLATE_NOOP("ProblemsModel", "Row"),
+               QT_TRANSLATE_NOOP("ProblemsModel", "Line"),
+               QT_TRANSLATE_NOOP("ProblemsModel", "Outcome"),
+               QT_TRANSLATE_NOOP("ProblemsModel", "Problem"))
     ROW, LINE, OUTCOME, MESSAGE = range(4)
 
     def __init__(self, parent=None):

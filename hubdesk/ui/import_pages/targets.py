@@ -22,23 +22,26 @@ from hubdesk.core.io.draft import (
 SURE = 0.9  # a guess at least this sure is marked ✓; below it, "?" asks the user to check
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportTargets", text)
+# lupdate reads the context from each call, so it is written out there; the standard fields'
+# labels come from the core and are marked for translation in hubdesk.ui.core_strings.
+translate = QCoreApplication.translate
 
 
 def target_choices(attributes: Sequence[AttributeInfo]) -> list[tuple[str, str]]:
-    choices = [(IGNORE, _tr("Not imported"))]
-    choices += [(f.key, _tr(f.label)) for f in STANDARD_FIELDS if f.editable]
+    choices = [(IGNORE, translate("ImportTargets", "Not imported"))]
+    choices += [(f.key, translate("ImportTargets", f.label))
+                for f in STANDARD_FIELDS if f.editable]
     choices += [
-        (FULL_NAME, _tr("Full name (split into first and last)")),
-        (EXTRA_EMAIL, _tr("Additional email")),
-        (EXTRA_PHONE, _tr("Additional phone")),
-        (LABELS, _tr("Labels")),
-        (NOTE, _tr("Note")),
+        (FULL_NAME, translate("ImportTargets", "Full name (split into first and last)")),
+        (EXTRA_EMAIL, translate("ImportTargets", "Additional email")),
+        (EXTRA_PHONE, translate("ImportTargets", "Additional phone")),
+        (LABELS, translate("ImportTargets", "Labels")),
+        (NOTE, translate("ImportTargets", "Note")),
     ]
-    choices += [(ATTRIBUTE_PREFIX + a.key, _tr("Attribute: %1").replace("%1", a.label))
+    choices += [(ATTRIBUTE_PREFIX + a.key,
+                 translate("ImportTargets", "Attribute: %1").replace("%1", a.label))
                 for a in attributes]
-    choices.append((NEW_ATTRIBUTE, _tr("New custom attribute")))
+    choices.append((NEW_ATTRIBUTE, translate("ImportTargets", "New custom attribute")))
     return choices
 
 

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from hubdesk.core.attributes import AttributeInfo
 from hubdesk.core.normalize import display_phone
+from hubdesk.ui.dialogs.attribute_table_model import type_name
 from hubdesk.ui.profile.attribute_row import AttributeRow
 from hubdesk.ui.profile.plain import plain_label
 from hubdesk.ui.profile.times import local_text, time_in_zone, when_text
 from hubdesk.ui.store import ContactStore
-from hubdesk.ui.widgets.format import SUBSCRIPTION_LABELS, plain_tooltip
+from hubdesk.ui.widgets.format import plain_tooltip, subscription_label
 
 CLOCK_TICK_MS = 20_000  # the contact's local time stays right to the minute
 
@@ -102,7 +103,7 @@ class AttributesTab(QScrollArea):
         self._field(form, "address", self.tr("Address"), address_text(c))
         status = c.get("subscription_status") or "unknown"
         self._field(form, "subscription_status", self.tr("Subscription"),
-                    SUBSCRIPTION_LABELS.get(status, status))
+                    subscription_label(status))
         self._field(form, "created_at", self.tr("Created"), local_text(c.get("created_at")))
         activity = c.get("last_activity_at")
         self._field(form, "last_activity_at", self.tr("Last activity"), moment_text(activity))
@@ -131,7 +132,8 @@ class AttributesTab(QScrollArea):
 
     def _zone_text(self, zone: str) -> str:
         local = time_in_zone(zone)
-        return f"{zone}\n{self.tr('Local time')} {local}" if local else zone
+        # Outside the f-string, where lupdate can find it.
+        return f"{zone}\n" + self.tr("Local time %1").replace("%1", local) if local else zone
 
     def _tick(self) -> None:
         label = self.fields.get("timezone")
@@ -147,7 +149,7 @@ class AttributesTab(QScrollArea):
             row.saved.connect(self._remember_focus)
             self.rows[info.key] = row
             caption = plain_label(info.label, muted=True)
-            caption.setToolTip(plain_tooltip(f"{info.label} ({info.type})"))
+            caption.setToolTip(plain_tooltip(f"{info.label} ({type_name(info.type)})"))
             form.addRow(caption, row)
 
     def _remember_focus(self, key: str) -> None:

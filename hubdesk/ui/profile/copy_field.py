@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from hubdesk.ui.profile.plain import plain_label
+from hubdesk.ui.widgets.format import plain_tooltip
 
 CONFIRM_MS = 1500
 
@@ -17,6 +18,9 @@ class CopyField(QWidget):
         self._value = ""
         self.caption = plain_label(caption, muted=True)
         self.value_label: QLabel = plain_label(selectable=True)
+        # A long address must not set the whole window's minimum width: the label may be
+        # narrower than its text (the full value is its tooltip and what Copy copies).
+        self.value_label.setMinimumWidth(60)
         self.copy_button = QToolButton()
         self.copy_button.setAutoRaise(True)
         self.copy_button.setAccessibleName(self.tr("Copy %1").replace("%1", caption.lower()))
@@ -40,6 +44,7 @@ class CopyField(QWidget):
     def set_value(self, value: str) -> None:
         self._value = value
         self.value_label.setText(value)
+        self.value_label.setToolTip(plain_tooltip(value))
         self.setVisible(bool(value))
         self._reset.stop()
         self._show_idle()

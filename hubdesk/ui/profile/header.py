@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from hubdesk.core.normalize import display_phone, initials
+from hubdesk.ui.core_strings import duplicate_reason
 from hubdesk.ui.profile.avatar import InitialsAvatar
 from hubdesk.ui.profile.copy_field import CopyField
 from hubdesk.ui.profile.flow_layout import FlowLayout
@@ -114,7 +115,7 @@ class ProfileHeader(QWidget):
         other, name, reason = duplicates[0]
         self._duplicate_id = other
         # The reason first: a name may itself contain "%2".
-        text = self.tr("Possible duplicate of %1 (%2)").replace("%2", reason)
+        text = self.tr("Possible duplicate of %1 (%2)").replace("%2", duplicate_reason(reason))
         text = text.replace("%1", name or f"#{other}")
         if len(duplicates) > 1:
             text += " " + self.tr("and %n more").replace("%n", str(len(duplicates) - 1))

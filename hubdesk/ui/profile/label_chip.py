@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from hubdesk.ui.profile.plain import plain_label
-from hubdesk.ui.widgets.delegates import readable_text_color
+from hubdesk.ui.widgets.delegates import chip_border_color, readable_text_color
 from hubdesk.ui.widgets.format import plain_tooltip
 
 
@@ -21,17 +21,16 @@ class LabelChip(QFrame):
         background = QColor(color)
         if not background.isValid():
             background = QColor("#4b5563")
-        foreground = readable_text_color(background)
+        self.background = background
+        self.foreground = readable_text_color(background)
         self.setObjectName("labelChip")
         # All chips one height, whatever script the name is in (CJK fallback fonts are
-        # taller); the radius must not exceed half of it or the style draws square corners.
-        height = self.fontMetrics().height() + 10
-        self.setFixedHeight(height)
-        # Only QColor.name() output (#rrggbb) reaches the style sheet, never stored text.
+        # taller).
+        self.setFixedHeight(self.fontMetrics().height() + 10)
+        # The chip itself is painted in paintEvent, so its outline follows the theme live;
+        # only QColor.name() output (#rrggbb) reaches the style sheet, never stored text.
         self.setStyleSheet(
-            f"#labelChip {{ background: {background.name()};"
-            f" border-radius: {height // 2 - 1}px; }}"
-            f"#labelChip QLabel, #labelChip QToolButton {{ color: {foreground.name()};"
+            f"#labelChip QLabel, #labelChip QToolButton {{ color: {self.foreground.name()};"
             " background: transparent; border: none; }"
         )
         self.name_label = plain_label(name)
@@ -48,3 +47,18 @@ class LabelChip(QFrame):
         layout.setSpacing(2)
         layout.addWidget(self.name_label)
         layout.addWidget(self.remove_button)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect())
+        behind = self.parentWidget() or self
+        surface = behind.palette().color(behind.backgroundRole())
+        border = chip_border_color(self.background, surface)
+        if border is None:
+            painter.setPen(Qt.PenStyle.NoPen)
+        else:
+            painter.setPen(QPen(border, 1.0))
+            rect.adjust(0.5, 0.5, -0.5, -0.5)
+        painter.setBrush(self.background)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)

@@ -27,10 +27,9 @@ def is_logged_call(message: dict) -> bool:
 
 def call_summary(message: dict, channel: str) -> str:
     """'Call · 15 min · Reached' for a logged call, 'Meeting · 1 h · Held' for a meeting."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MessageBubble", text)
-
-    parts = [tr("Meeting") if channel == "meeting" else tr("Call")]
+    translate = QCoreApplication.translate
+    parts = [translate("MessageBubble", "Meeting") if channel == "meeting"
+             else translate("MessageBubble", "Call")]
     if message.get("duration_minutes") is not None:
         parts.append(duration_text(message["duration_minutes"]))
     if message.get("outcome"):

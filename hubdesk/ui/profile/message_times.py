@@ -11,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hubdesk.ui.profile.times import parse_utc
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("message_times", text)
+# lupdate reads the context from each call, so it is written out there.
+translate = QCoreApplication.translate
 
 
 def zone_of(name: str | None) -> ZoneInfo | None:
@@ -27,8 +26,12 @@ def zone_of(name: str | None) -> ZoneInfo | None:
 
 def _day(moment: datetime, this_year: int) -> str:
     date = QDate(moment.year, moment.month, moment.day)
-    # The month's name from the user's locale; the year only when it is not this one.
-    fmt = "MMM d" if moment.year == this_year else "MMM d, yyyy"
+    # The month's name from the user's locale; the year only when it is not this one. The
+    # patterns are translated: Japanese writes the day as 3月1日.
+    #: A QLocale date pattern: MMM the month's short name, d the day, yyyy the year.
+    fmt = (translate("message_times", "MMM d") if moment.year == this_year
+           #: A QLocale date pattern: MMM the month's short name, d the day, yyyy the year.
+           else translate("message_times", "MMM d, yyyy"))
     return QLocale().toString(date, fmt)
 
 
@@ -53,7 +56,7 @@ def message_times(iso: str | None, contact_zone: str | None = None,
     their_time = f"{theirs:%H:%M}"
     if theirs.date() != mine.date():
         their_time = f"{_day(theirs, this_year)}, {their_time}"
-    return text, (_tr("their time %1 (%2)")
+    return text, (translate("message_times", "their time %1 (%2)")
                   .replace("%2", str(contact_zone)).replace("%1", their_time))
 
 
@@ -69,7 +72,8 @@ def duration_text(minutes: int | None) -> str:
         return ""
     hours, rest = divmod(int(minutes), 60)
     if not hours:
-        return _tr("%n min").replace("%n", str(rest))
+        return translate("message_times", "%n min").replace("%n", str(rest))
     if not rest:
-        return _tr("%n h").replace("%n", str(hours))
-    return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+        return translate("message_times", "%n h").replace("%n", str(hours))
+    return translate("message_times", "%1 h %2 min").replace("%1", str(hours)).replace(
+        "%2", str(rest))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from hubdesk.ui.widgets.format import relative_time
 
 
@@ -33,6 +35,12 @@ def when_text(iso: str | None) -> str:
     return relative_time(parse_utc(iso))
 
 
+WEEKDAYS = (QT_TRANSLATE_NOOP("times", "Mon"), QT_TRANSLATE_NOOP("times", "Tue"),
+            QT_TRANSLATE_NOOP("times", "Wed"), QT_TRANSLATE_NOOP("times", "Thu"),
+            QT_TRANSLATE_NOOP("times", "Fri"), QT_TRANSLATE_NOOP("times", "Sat"),
+            QT_TRANSLATE_NOOP("times", "Sun"))
+
+
 def time_in_zone(zone: str | None, now: datetime | None = None) -> str:
     """The current time where the contact is, e.g. '14:32 (UTC+09:00)'; '' if unknown."""
     if not zone:
@@ -43,4 +51,6 @@ def time_in_zone(zone: str | None, now: datetime | None = None) -> str:
         return ""
     moment = (now or datetime.now(UTC)).astimezone(tz)
     offset = moment.strftime("%z")  # +0900
-    return f"{moment:%H:%M} ({moment:%a}, UTC{offset[:3]}:{offset[3:]})"
+    # The weekday in the UI's language (strftime's %a is always English here).
+    day = QCoreApplication.translate("times", WEEKDAYS[moment.weekday()])
+    return f"{moment:%H:%M} ({day}, UTC{offset[:3]}:{offset[3:]})"

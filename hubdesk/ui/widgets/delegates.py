@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hubdesk.core.normalize import display_phone
@@ -18,15 +18,42 @@ def avatar_color(seed: str) -> QColor:
     return QColor(AVATAR_COLORS[zlib.crc32(seed.encode("utf-8")) % len(AVATAR_COLORS)])
 
 
-def readable_text_color(background: QColor) -> QColor:
-    """Black or white, whichever reads better on the chip colour (WCAG relative luminance)."""
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance, 0 (black) to 1 (white)."""
 
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    lum = (0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF())
-           + 0.0722 * channel(background.blueF()))
-    return QColor("#111827") if lum > 0.4 else QColor("#ffffff")
+    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF()))
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; 4.5 is the minimum for text of this size."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+_WHITE, _INK, _BLACK = QColor("#ffffff"), QColor("#111827"), QColor("#000000")
+
+
+def readable_text_color(background: QColor) -> QColor:
+    """White or dark text, whichever contrasts more with the chip colour. The dark one is a
+    soft ink where that still reaches 4.5:1, pure black where only black does (mid-tones
+    such as #db2777 leave little room either way)."""
+    if contrast_ratio(background, _WHITE) >= contrast_ratio(background, _BLACK):
+        return QColor(_WHITE)
+    return QColor(_INK) if contrast_ratio(background, _INK) >= 4.5 else QColor(_BLACK)
+
+
+def chip_border_color(chip: QColor, surface: QColor) -> QColor | None:
+    """An outline for a chip that would melt into what it is drawn on (a grey or violet chip
+    on a dark row), so its shape still reads; None when the chip stands out by itself
+    (3:1, WCAG's minimum for shapes)."""
+    if contrast_ratio(chip, surface) >= 3.0:
+        return None
+    dark_surface = relative_luminance(surface) < 0.18
+    return QColor(255, 255, 255, 150) if dark_surface else QColor(0, 0, 0, 90)
 
 
 def _background_only(option: QStyleOptionViewItem, painter: QPainter) -> None:
@@ -34,6 +61,14 @@ def _background_only(option: QStyleOptionViewItem, painter: QPainter) -> None:
     opt.text = ""
     style = opt.widget.style() if opt.widget else QApplication.style()
     style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+
+def _row_background(option: QStyleOptionViewItem) -> QColor:
+    if option.state & QStyle.StateFlag.State_Selected:
+        return option.palette.color(QPalette.ColorRole.Highlight)
+    alternate = option.features & QStyleOptionViewItem.ViewItemFeature.Alternate
+    return option.palette.color(QPalette.ColorRole.AlternateBase if alternate
+                                else QPalette.ColorRole.Base)
 
 
 def _text_color(option: QStyleOptionViewItem) -> QColor:
@@ -116,9 +151,14 @@ class LabelChipsDelegate(_RowDelegate):
                 break
             chip = QRectF(x, top, width, height)
             bg = QColor(color)
-            painter.setPen(Qt.PenStyle.NoPen)
+            border = chip_border_color(bg, _row_background(option))
+            if border is None:
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:
+                painter.setPen(QPen(border, 1.0))
+                chip.adjust(0.5, 0.5, -0.5, -0.5)  # a 1 px line on whole pixels
             painter.setBrush(bg)
-            painter.drawRoundedRect(chip, height / 2, height / 2)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
             painter.setPen(readable_text_color(bg))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, name)
             x += width + 4

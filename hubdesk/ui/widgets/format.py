@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("format", text)
+# lupdate reads the context from each call, so it is written out there.
+translate = QCoreApplication.translate
 
 
 def relative_time(when: datetime | None, now: datetime | None = None) -> str:
@@ -21,16 +20,16 @@ def relative_time(when: datetime | None, now: datetime | None = None) -> str:
     if seconds < 0:
         return when.strftime("%Y-%m-%d")
     if seconds < 60:
-        return tr("just now")
+        return translate("format", "just now")
     if seconds < 3600:
-        return tr("%n min ago").replace("%n", str(int(seconds // 60)))
+        return translate("format", "%n min ago").replace("%n", str(int(seconds // 60)))
     if seconds < 86400:
-        return tr("%n h ago").replace("%n", str(int(seconds // 3600)))
+        return translate("format", "%n h ago").replace("%n", str(int(seconds // 3600)))
     days = int(seconds // 86400)
     if days == 1:
-        return tr("yesterday")
+        return translate("format", "yesterday")
     if days < 30:
-        return tr("%n days ago").replace("%n", str(days))
+        return translate("format", "%n days ago").replace("%n", str(days))
     return when.strftime("%Y-%m-%d")
 
 
@@ -40,7 +39,12 @@ def plain_tooltip(text: str) -> str:
 
 
 SUBSCRIPTION_LABELS = {
-    "subscribed": "Subscribed",
-    "unsubscribed": "Unsubscribed",
+    "subscribed": QT_TRANSLATE_NOOP("format", "Subscribed"),
+    "unsubscribed": QT_TRANSLATE_NOOP("format", "Unsubscribed"),
     "unknown": "—",
 }
+
+
+def subscription_label(status: str) -> str:
+    """How a subscription status reads in the list and the profile."""
+    return translate("format", SUBSCRIPTION_LABELS.get(status, status))
