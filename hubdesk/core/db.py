@@ -1,4 +1,5 @@
-"""Engine, sessions, SQLite settings, migrate-on-open and backups."""
+"""Engine, sessions, SQLite settings, migrate-on-open and backups; on PostgreSQL also
+retried write transactions, id sequences and noticing other people's changes."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ WRITE_ATTEMPTS = 5  # a transaction that lost a race is run again this many time
 # PostgreSQL's serialization_failure and deadlock_detected: the transaction was rolled back
 # because of another one, and running it again is the documented cure.
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
-# Every write to these tables tells listeners (PostgreSQL NOTIFY, revision 0007).
+# What revision 0007's triggers NOTIFY on every write (PostgreSQL); ChangeWatch listens.
 CHANGES_CHANNEL = "hubdesk_changes"
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,21 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # An unreachable server answers in seconds, not after the system's TCP timeout; the
+    # server's activity view names the app. Either may be overridden in the URL.
+    defaults = {"connect_timeout": 10, "application_name": "HubDesk"}
+    connect_args = {k: v for k, v in defaults.items() if k not in parsed.query}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _warn_unindexed_japanese(engine: Engine) -> None:
+    """pg_trgm takes trigrams only from characters the database's locale calls letters:
+    under the C locale, Japanese has none, and its searches read the whole table."""
+    with _reading(engine).connect() as conn:
+        if conn.execute(text("SELECT show_trgm('山田太郎') = '{}'")).scalar():
+            log.warning("This PostgreSQL database's locale (LC_CTYPE) is not a UTF-8 one: "
+                        "searches for Japanese text cannot use the trigram index and will be "
+                        "slow. Create the database with e.g. --locale=C.UTF-8.")
 
 
 def is_retryable(exc: BaseException) -> bool:
@@ -452,6 +467,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             upgrade(engine)
         if db.dialect == "sqlite":
             _use_wal(engine)
+        elif db.dialect == "postgresql":
+            _warn_unindexed_japanese(engine)
         return db
     except OperationalError as exc:
         raise DatabaseError(f"Cannot open database {shown_url(url)}: {exc.orig}") from exc

@@ -53,6 +53,7 @@ SHORT_TERM = 3  # shorter terms cannot use the trigram index
 # How many rows of the name order the first page may read before it asks the index for all
 # matches instead: a common term ("example.org") is answered by the first few hundred rows.
 FIRST_PAGE_WALK = 500
+POSTGRES_SECOND_WALK = 5000  # see first_page
 FILTER_WALK_MS = 40  # how long a first page may walk in sort order before asking indexes
 CANCEL_POLL_S = 0.02  # PostgreSQL: how often a running search asks whether it was overtaken
 _NOT_TOKEN = re.compile(r"\W+")
@@ -253,28 +254,42 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
         if found is not None:
             return found
     elif terms and q.sort == "name" and not q.trash and dialect in ("sqlite", "postgresql"):
-        window = (
-            select(Contact.id, Contact.sort_name)
-            .where(_live(q))
-            .order_by(*_order_by(q))
-            .limit(FIRST_PAGE_WALK)
-            .subquery()
-        )
-        tests = ([_like_condition(t) for t in terms] if dialect == "sqlite" else
-                 [_postgres_term_condition(t, i) for i, t in enumerate(terms)])
-        stmt = (
-            select(window.c.id)
-            .join(Contact, Contact.id == window.c.id)
-            .where(*tests)
-            .order_by(*_order_by(q, window.c.sort_name, window.c.id))
-            .limit(n)
-        )
-        found = list(session.scalars(stmt))
-        if len(found) == n:
-            return found
+        # PostgreSQL, slower per matching row than SQLite's FTS, walks a second, longer
+        # stretch when the first one held some matches (the term is spread through the
+        # names, not clustered further on), before it collects every match.
+        walks = (FIRST_PAGE_WALK,) if dialect == "sqlite" else (
+            FIRST_PAGE_WALK, POSTGRES_SECOND_WALK)
+        for walk in walks:
+            found = _walk_window(session, q, terms, n, walk, dialect)
+            if len(found) == n:
+                return found
+            if not found:
+                break
     if terms and dialect == "postgresql":
         return _postgres_matches_first(session, q, n)
     return search_ids(session, q, limit=n)
+
+
+def _walk_window(session: Session, q: ContactQuery, terms: list[str], n: int, walk: int,
+                 dialect: str) -> list[int]:
+    """The matches among the first `walk` contacts in name order (at most n)."""
+    window = (
+        select(Contact.id, Contact.sort_name)
+        .where(_live(q))
+        .order_by(*_order_by(q))
+        .limit(walk)
+        .subquery()
+    )
+    tests = ([_like_condition(t) for t in terms] if dialect == "sqlite" else
+             [_postgres_term_condition(t, i) for i, t in enumerate(terms)])
+    stmt = (
+        select(window.c.id)
+        .join(Contact, Contact.id == window.c.id)
+        .where(*tests)
+        .order_by(*_order_by(q, window.c.sort_name, window.c.id))
+        .limit(n)
+    )
+    return list(session.scalars(stmt))
 
 
 def _postgres_matches_first(session: Session, q: ContactQuery, n: int) -> list[int]:

@@ -132,3 +132,21 @@ def test_an_overtaken_search_is_cancelled_on_the_server(postgres_url, monkeypatc
             assert all_ids(s, ContactQuery(text="x"), cancelled=lambda: False).tolist() == [1]
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize(("first", "second"), [(10, 50), (30, 200)])
+def test_the_first_page_is_the_start_of_the_whole_result_whichever_walk_answers(
+        both, monkeypatch, first, second):
+    """Short walks make every path of first_page answer some query: the walk through the
+    first names, the longer second walk, and collecting all matches."""
+    monkeypatch.setattr(query, "FIRST_PAGE_WALK", first)
+    monkeypatch.setattr(query, "POSTGRES_SECOND_WALK", second)
+    pg = both[1]
+    wrong = {}
+    with pg.read_session() as s:
+        for term in _queries(pg)[:80]:
+            q = ContactQuery(text=term)
+            for n in (1, 5, 20):
+                if first_page(s, q, n) != search_ids(s, q)[:n]:
+                    wrong[(term, n)] = True
+    assert wrong == {}
