@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from hubdesk.cli_health import add_parser as add_health_parser
 from hubdesk.cli_health import cmd_health
 from hubdesk.cli_records import add_parsers as add_record_parsers
 from hubdesk.cli_records import cmd_import_messages, cmd_log_message, cmd_merge
+from hubdesk.cli_text import pad as _pad
 from hubdesk.cli_transfer import add_parser as add_copy_parser
 from hubdesk.cli_transfer import cmd_copy_to
 from hubdesk.config import DATABASE_ENV, resolve_database_url
@@ -299,11 +299,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"{len(ordered)} shown of {total} matching", file=sys.stderr)
     return EXIT_OK
 
-
-def _pad(text: str, width: int) -> str:
-    """Left-align in a terminal, where East Asian characters take two columns."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - used)
 
 
 def _names(session, ids: Sequence[int]) -> dict[int, tuple[str, str]]:

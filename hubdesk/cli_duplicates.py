@@ -6,17 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from hubdesk.cli_text import pad as _pad
+
 EXIT_OK = 0
 
-
-def _pad(text: str, width: int) -> str:
-    """Left-align in a terminal, where East Asian characters take two columns."""
-    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - used)
 
 
 def _progress(done: int, total: int) -> None:

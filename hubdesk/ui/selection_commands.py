@@ -101,7 +101,10 @@ class SelectionCommands(QObject):
             return
         q = w.query
         narrowed = bool(q.text.strip() or q.where is not None or q.import_job)
-        everyone = w.store.read(lambda s: count(s, ContactQuery()))
+        # The list's last result already counted every live contact (unless it is narrowed to
+        # an import); counting a million again on the UI thread can take a second when cold.
+        everyone = w.total if w.total and not q.import_job else w.store.read(
+            lambda s: count(s, ContactQuery()))
         selected = w.selected_ids()
         scopes = ExportScopes(all_count=everyone, current=q if narrowed else None,
                               current_count=w.model.rowCount() if narrowed else 0,
