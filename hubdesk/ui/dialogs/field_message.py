@@ -46,3 +46,17 @@ def _sentence(text: str) -> str:
     better as a sentence."""
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
+
+
+def add_checked_rows(form, rows, messages: dict) -> None:
+    """Form rows of (label, input, key) with each input's message right under it, so an
+    error shows beside what caused it; the label is also the input's accessible name."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    for label, widget, key in rows:
+        widget.setAccessibleName(label)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(messages[key])
+        form.addRow(label, box)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core.errors import HubDeskError
-from hubdesk.ui.dialogs.field_message import FieldMessage
+from hubdesk.ui.dialogs.field_message import FieldMessage, add_checked_rows
 from hubdesk.ui.dialogs.new_message import SUBJECT_MAX, show_error
 from hubdesk.ui.store import ContactStore
 
@@ -70,18 +70,12 @@ class LogCallDialog(QDialog):
                          for k in ("channel", "direction", "subject", "duration", "outcome",
                                    "body", "general")}
         form = QFormLayout()
-        for label, widget, key in ((self.tr("Kind"), self.kind, "channel"),
-                                   (self.tr("Direction"), self.direction, "direction"),
-                                   (self.tr("Subject"), self.subject, "subject"),
-                                   (self.tr("Duration"), self.duration, "duration"),
-                                   (self.tr("Outcome"), self.outcome, "outcome"),
-                                   (self.tr("Notes"), self.notes, "body")):
-            widget.setAccessibleName(label)
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(self.messages[key])
-            form.addRow(label, box)
+        add_checked_rows(form, ((self.tr("Kind"), self.kind, "channel"),
+                          (self.tr("Direction"), self.direction, "direction"),
+                          (self.tr("Subject"), self.subject, "subject"),
+                          (self.tr("Duration"), self.duration, "duration"),
+                          (self.tr("Outcome"), self.outcome, "outcome"),
+                          (self.tr("Notes"), self.notes, "body")), self.messages)
         # The spin box's own text field is what a screen reader lands on.
         self.duration.findChild(QLineEdit).setAccessibleName(self.tr("Duration in minutes"))
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hubdesk.core.errors import HubDeskError, ValidationError
 from hubdesk.core.models import CHANNELS
-from hubdesk.ui.dialogs.field_message import FieldMessage
+from hubdesk.ui.dialogs.field_message import FieldMessage, add_checked_rows
 from hubdesk.ui.mail_link import open_in_mail_app
 from hubdesk.ui.profile.channels import channel_name
 from hubdesk.ui.store import ContactStore
@@ -55,15 +55,9 @@ class NewMessageDialog(QDialog):
         self.messages = {k: FieldMessage()
                          for k in ("channel", "subject", "body", "general")}
         form = QFormLayout()
-        for label, widget, key in ((self.tr("Channel"), self.channel, "channel"),
-                                   (self.tr("Subject"), self.subject, "subject"),
-                                   (self.tr("Message"), self.body, "body")):
-            widget.setAccessibleName(label)
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(self.messages[key])
-            form.addRow(label, box)
+        add_checked_rows(form, ((self.tr("Channel"), self.channel, "channel"),
+                          (self.tr("Subject"), self.subject, "subject"),
+                          (self.tr("Message"), self.body, "body")), self.messages)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
