@@ -33,6 +33,14 @@ echo "smoke_frozen: building with PyInstaller…"
 migrations="$dist/hubdesk/_internal/hubdesk/core/migrations"
 [[ -f "$migrations/env.py" && -f "$migrations/script.py.mako" ]] ||
     fail "the Alembic scripts are not in the bundle as files ($migrations)"
+[[ -f "$dist/hubdesk/_internal/hubdesk/resources/docs/user-guide.md" ]] ||
+    fail "the user guide (Help → User guide) is not in the bundle"
+# Help → About lists each bundled library's licence from its metadata, and keyring finds the
+# system keychain through entry points in its metadata: both need the dist-info folders.
+for pkg in pyside6_essentials sqlalchemy openpyxl psycopg keyring phonenumbers; do
+    find "$dist/hubdesk/_internal" -maxdepth 1 -iname "${pkg}-*.dist-info" | grep -q . ||
+        fail "no package metadata for $pkg in the bundle (About could not name its licence)"
+done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -255,9 +255,26 @@ def test_iss_sources_are_the_one_folder_app():
         else:
             assert pattern_root == DIST_APP, f"Source: {params['Source']} is not the dist layout"
             assert "recursesubdirs" in params["Flags"]
-    exe = defines["AppExe"]
-    assert exe == "hubdesk.exe"  # hubdesk.spec's EXE name
+    # Shortcuts, the association and "launch after install" start the windowed launcher that
+    # hubdesk.spec builds on Windows — the console one would open a console window beside it.
+    assert defines["AppExe"] == "hubdeskw.exe"
+    assert spec_executables() == {"hubdesk": True, "hubdeskw": False}
     assert any("{app}\\{#AppExe}" in line for line in iss_sections()["Icons"])
+    assert any("{#AppExe}" in line for line in iss_sections()["Run"])
+
+
+def spec_executables() -> dict[str, bool]:
+    """hubdesk.spec's executables on Windows: name → console."""
+    text = (ROOT / "hubdesk.spec").read_text(encoding="utf-8")
+    return {name: flag == "True"
+            for name, flag in re.findall(r'executable\("(\w+)", console=(True|False)\)', text)}
+
+
+def test_portable_launcher_and_signing_use_the_windowed_exe():
+    portable = (BUILD / "windows" / "make_portable_zip.ps1").read_text(encoding="utf-8")
+    assert 'start "" "%~dp0hubdeskw.exe"' in portable
+    build = (BUILD / "windows" / "build.ps1").read_text(encoding="utf-8")
+    assert "'hubdeskw.exe'" in build and "foreach ($target in @($exe, $windowed))" in build
 
 
 def test_iss_file_association_is_an_unchecked_task():

@@ -26,7 +26,7 @@ Path of ISCC.exe when it is neither on PATH nor in the usual install folders.
 .PARAMETER SignCommand
 Optional code signing, as an Inno Setup sign tool command with $f for the file, e.g.
     'signtool.exe sign /fd sha256 /tr http://timestamp.digicert.com /td sha256 /a $f'
-It signs hubdesk.exe before packaging, and Inno Setup signs the setup and the uninstaller.
+It signs hubdesk.exe and hubdeskw.exe before packaging, and Inno Setup signs the setup and the uninstaller.
 #>
 [CmdletBinding()]
 param(
@@ -83,11 +83,16 @@ if ($reported -ne "HubDesk $version") { throw "build.ps1: $exe --version said '$
 $size = (Get-ChildItem $appDir -Recurse -File | Measure-Object -Property Length -Sum).Sum
 Write-Host ("build.ps1: one-folder app {0:N0} MB ({1})" -f ($size / 1MB), $appDir)
 
+$windowed = Join-Path $appDir 'hubdeskw.exe'
+if (-not (Test-Path $windowed)) { throw "build.ps1: the windowed launcher $windowed was not built" }
+
 if ($SignCommand) {
     # Through a .cmd file, so the quotes around the path reach the sign tool intact.
     $signScript = Join-Path ([System.IO.Path]::GetTempPath()) 'hubdesk-sign.cmd'
-    Set-Content -Path $signScript -Encoding ASCII -Value ('@' + $SignCommand.Replace('$f', '"' + $exe + '"'))
-    Invoke-Native 'signing hubdesk.exe' 'cmd.exe' @('/c', $signScript)
+    foreach ($target in @($exe, $windowed)) {
+        Set-Content -Path $signScript -Encoding ASCII -Value ('@' + $SignCommand.Replace('$f', '"' + $target + '"'))
+        Invoke-Native "signing $target" 'cmd.exe' @('/c', $signScript)
+    }
     Remove-Item $signScript
 }
 

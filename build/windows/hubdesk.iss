@@ -17,7 +17,9 @@
   #define DistDir "..\pyinstaller\dist\hubdesk"
 #endif
 #define AppName "HubDesk"
-#define AppExe "hubdesk.exe"
+; The window app, started by the shortcuts and the .vcf association: hubdeskw.exe has no console.
+; hubdesk.exe beside it is the same program as a console one, for the command line.
+#define AppExe "hubdeskw.exe"
 #define VcfProgId "HubDesk.vcf"
 
 [Setup]

@@ -52,8 +52,9 @@ try {
         '',
         'Start it with "HubDesk (portable).cmd": the contacts database is then data\contacts.db',
         'in this folder, so the whole folder can be moved or kept on a USB drive.',
-        'hubdesk.exe on its own uses the database in your user data folder, like an installed',
-        'HubDesk; hubdesk.exe --db PATH uses any other file. Window layout and logs are kept in',
+        'hubdeskw.exe on its own opens the database in your user data folder, like an installed',
+        'HubDesk; hubdesk.exe is the command line (hubdesk.exe --help), and --db PATH names any',
+        'other file. Window layout and logs are kept in',
         'your user profile either way. Nothing is written to the registry.'
     )
     Set-Content -Path (Join-Path $folder 'portable') -Value $marker -Encoding ASCII
@@ -62,7 +63,7 @@ try {
         '@echo off',
         'rem Portable HubDesk: the database lives in the data folder next to this file.',
         'if not exist "%~dp0data" mkdir "%~dp0data"',
-        'start "" "%~dp0hubdesk.exe" --db "%~dp0data\contacts.db" %*'
+        'start "" "%~dp0hubdeskw.exe" --db "%~dp0data\contacts.db" %*'
     )
     Set-Content -Path (Join-Path $folder 'HubDesk (portable).cmd') -Value $launcher -Encoding ASCII
 
