@@ -58,11 +58,18 @@ class ListRow:
     labels: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (name, colour)
 
 
-def _problems(values: Mapping[str, Any]) -> str | None:
-    items = []
-    if values.get("phone") and values.get("phone_valid") is False:
-        items.append({"field": "phone", "message": f"'{values['phone']}' is not a valid number"})
-    return json.dumps(items, ensure_ascii=False) if items else None
+def _problems(values: Mapping[str, Any], before: str | None = None,
+              changed: Iterable[str] = ()) -> str | None:
+    """The contact's problem flags after a save: those recorded `before` (an import's, e.g. an
+    unreadable birthday) stay unless the save changed their field; the phone is checked
+    again whenever it changed."""
+    changed = set(changed)
+    kept = [p for p in (json.loads(before) if before else [])
+            if not isinstance(p, dict) or p.get("field") not in changed]
+    checked = not before or "phone" in changed or "phone_valid" in changed
+    if checked and values.get("phone") and values.get("phone_valid") is False:
+        kept.append({"field": "phone", "message": f"'{values['phone']}' is not a valid number"})
+    return json.dumps(kept, ensure_ascii=False) if kept else None
 
 
 def _refresh_derived(contact: Contact) -> None:
@@ -184,7 +191,13 @@ def update_contact(
         )
     values, emails, phones = _clean_all(changes, extra_emails or (), extra_phones or (),
                                         region, True)
-    merged = {k: getattr(contact, k) for k in CONTACT_FIELDS} | values
+    current = {k: getattr(contact, k) for k in CONTACT_FIELDS}
+    merged = current | values
+    changed = [k for k, v in values.items() if current.get(k) != v]
+    if extra_emails is not None and list(extra_emails) != [e.email for e in contact.emails]:
+        changed.append("extra_emails")
+    if extra_phones is not None and list(extra_phones) != [p.phone for p in contact.phones]:
+        changed.append("extra_phones")
     require_some_identity(merged)
     # Any load below may flush the change early (autoflush): a colleague's save committed
     # meanwhile shows up there as a stale version, not only at the flush at the end.
@@ -195,7 +208,7 @@ def update_contact(
             contact.emails = emails
         if extra_phones is not None:
             contact.phones = phones
-        contact.problems = _problems(merged)
+        contact.problems = _problems(merged, contact.problems, changed)
         contact.updated_at = utcnow()
         _refresh_derived(contact)
         session.flush()
@@ -220,6 +233,7 @@ def editable_values(session: Session, contact_id: int) -> dict[str, Any]:
     out["extra_phones"] = [p.phone for p in c.phones]
     out["extra_phones_valid"] = [p.phone_valid for p in c.phones]
     out["labels"] = [lb.name for lb in c.labels]
+    out["problems"] = c.problems  # so undo puts back flags an edit cleared
     out["version"] = c.version
     return out
 
@@ -243,7 +257,10 @@ def apply_values(session: Session, contact_id: int, values: Mapping[str, Any]) -
         contact.phones = [ContactPhone(phone=p, phone_valid=v, position=i)
                           for i, (p, v) in enumerate(zip(values["extra_phones"], valid,
                                                          strict=False))]
-    contact.problems = _problems({k: getattr(contact, k) for k in CONTACT_FIELDS})
+    if "problems" in values:  # a snapshot from editable_values: put back as it was
+        contact.problems = values["problems"] or None
+    else:
+        contact.problems = _problems({k: getattr(contact, k) for k in CONTACT_FIELDS})
     contact.updated_at = utcnow()
     _refresh_derived(contact)
     session.flush()
