@@ -98,7 +98,7 @@ def test_bad_values_are_refused_naming_the_field(check, text, message):
 @pytest.mark.parametrize("text", ["has:pets", "has:city", "has:notes,conversations"])
 def test_has_with_something_else_than_notes_conversations_problems(check, text):
     assert refused(check, text) == \
-        "'has' takes one of notes, conversations, problems (at position 1)"
+        "'has' takes one of notes, conversations, problems, labels (at position 1)"
 
 
 def test_errors_in_a_later_condition_name_its_position(check):

@@ -214,8 +214,8 @@ def _resolve(expr: Expr, fields: list[FilterField]) -> Expr:
         if expr.field.lower() == "has" and expr.op in (":", "="):
             things = {n.lower() for f in fields if f.kind == "presence" for n in (f.name, f.key)}
             if len(expr.values) != 1 or str(expr.values[0]).lower() not in things:
-                raise FilterError(f"'has' takes one of notes, conversations, problems"
-                                  f"{_where(expr)}")
+                names = ", ".join(f.name for f in fields if f.kind == "presence")
+                raise FilterError(f"'has' takes one of {names}{_where(expr)}")
             expr = replace(expr, field=str(expr.values[0]), op="is-true", values=())
         return _checked(_find_field(fields, expr), expr)
     if isinstance(expr, Not):
