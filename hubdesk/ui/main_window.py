@@ -691,17 +691,24 @@ class MainWindow(QMainWindow):
             self.empty_demo.setEnabled(True)
             self.statusBar().showMessage(self.tr("Added %1 demo contacts").replace(
                 "%1", f"{added:,}"), 5000)
-            self.refresh()
+            self._demo_data_added()
 
         def failed(message: str) -> None:
             self.progress.setVisible(False)
             self.demo_action.setEnabled(True)
             self.empty_demo.setEnabled(True)
             self._show_error(message)
-            self.refresh()
+            self._demo_data_added()  # the batches before the failure are in
 
         self.jobs.start("demo data", work, finished, failed,
                         lambda done, _total: self.progress.setValue(done))
+
+    def _demo_data_added(self) -> None:
+        """Demo data is written beside the store, so its signals are sent here: the list,
+        the Health view, segment counts and the Duplicates window all refresh."""
+        self.store.labelsChanged.emit()
+        self.store.attributesChanged.emit()
+        self.store.listChanged.emit()
 
     def find_duplicates(self) -> None:
         """One Duplicates window, beside this one (not modal): the user merges a group, looks
@@ -773,6 +780,11 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.profile.tabs.setCurrentIndex(self.settings.profile_tab())
+        docks = self.settings.dock_state()
+        if docks is not None:
+            # Where the docks were and whether Health was open (it then fills in the
+            # background); the Segments sidebar's own rule below still decides its visibility.
+            self.restoreState(docks)
         self.filter_action.setChecked(self.panel_settings.builder_visible())
         # Until the user shows or hides it, the sidebar shows once there is a segment.
         self.segments_dock.setVisible(self.panel_settings.segments_visible(
@@ -783,6 +795,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_header_state(self.table.horizontalHeader().saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_dock_state(self.saveState())
         self.settings.set_profile_tab(self.profile.tabs.currentIndex())
         self.panel_settings.set_builder_visible(self.filter_action.isChecked())
         self.settings.sync()

@@ -39,6 +39,14 @@ class WindowSettings:
     def set_splitter_state(self, value: QByteArray) -> None:
         self._s.setValue("window/splitter", value)
 
+    def dock_state(self) -> QByteArray | None:
+        """Where the docks (Segments, Health) are and which are open."""
+        value = self._s.value("window/docks")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_dock_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/docks", value)
+
     def profile_tab(self) -> int:
         try:
             return int(self._s.value("profile/tab", 0))

@@ -232,3 +232,27 @@ def test_the_preview_model_passes_the_model_tester(qtmodeltester):
     qtmodeltester.check(model)
     assert model.data(model.index(1, 0)) == "#2"
     assert model.data(model.index(1, 2)) == "(empty)"
+
+
+def test_demo_data_added_from_the_menu_refreshes_the_figures(window_factory, messy_db, qtbot,
+                                                             answers):
+    w = window_factory(messy_db)
+    view = open_health(w, qtbot)
+    total = core_counts(messy_db)
+    with qtbot.waitSignal(view.figuresShown, timeout=60_000):
+        w.add_demo_data()
+    assert view.figures.counts == core_counts(messy_db) != total
+
+
+def test_an_open_health_view_opens_again_with_the_next_window(window_factory, messy_db, qtbot):
+    w = window_factory(messy_db)
+    open_health(w, qtbot)
+    w.close()  # remembers the layout
+    again = window_factory(messy_db)
+    assert again.health_dock.isVisible()
+    qtbot.waitUntil(lambda: again.health_dock.view is not None and
+                    again.health_dock.view.figures is not None, timeout=WAIT)
+    again.health_dock.toggleViewAction().trigger()
+    again.close()
+    third = window_factory(messy_db)
+    assert not third.health_dock.isVisible() and third.health_dock.view is None
