@@ -31,6 +31,7 @@ from hubdesk.core.filters import Expr
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_actions import ContactActions
 from hubdesk.ui.contact_list import COLUMNS, ContactListModel, ContactTableView
+from hubdesk.ui.database_warnings import check_database_location
 from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
 from hubdesk.ui.dialogs.contact_editor import ContactEditor
 from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
@@ -48,6 +49,7 @@ from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
 from hubdesk.ui.widgets.filter_chips import FilterChips
 from hubdesk.ui.widgets.icons import icon
+from hubdesk.ui.widgets.warning_bar import WarningBar
 
 SEARCH_DEBOUNCE_MS = 200
 IMPORTABLE = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".vcf", ".vcard")
@@ -58,6 +60,7 @@ DEMO_CONTACTS = 1000
 class MainWindow(QMainWindow):
     # Emitted after each query result is shown; tests and the benchmark wait on it.
     listUpdated = Signal()
+    windowReplaced = Signal(object)  # a MainWindow that takes this one's place (a restore)
 
     def __init__(self, db: Database, settings: QSettings | None = None,
                  parent: QWidget | None = None):
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
+        self.warning_bar = WarningBar()
+        list_layout.addWidget(self.warning_bar)
         list_layout.addWidget(self.chips)
         list_layout.addWidget(self.filter_builder)
         list_layout.addWidget(self.stack, 1)
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._search_now)
         self._restore_layout()
         self.refresh()
+        check_database_location(self)  # a file on a network share gets a warning bar
 
     # --- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -175,6 +181,10 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("Back up database…"), self)
         self.backup_action.triggered.connect(self._backup)
         self.backup_action.setEnabled(self.db.path is not None)
+        self.restore_action = QAction(self.tr("Restore backup…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.setEnabled(self.db.path is not None)
+        self.restore_flow = None  # the last File → Restore backup…, kept while it runs
         self.demo_action = QAction(self.tr("Add %n demo contacts").replace(
             "%n", f"{DEMO_CONTACTS:,}"), self)
         self.demo_action.triggered.connect(self.add_demo_data)
@@ -248,6 +258,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.selection_commands.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -747,6 +758,18 @@ class MainWindow(QMainWindow):
                 self.tr("Backed up to %1").replace("%1", str(dest)), 8000),
             self._show_error,
         )
+
+    def restore_backup(self, path: Path | None = None) -> None:
+        """File → Restore backup…: this window closes and one on the restored database
+        opens (see ui.restore_flow); path skips the file dialog."""
+        from hubdesk.ui.restore_flow import RestoreBackup  # loaded when first needed
+
+        self.restore_flow = RestoreBackup(self)
+        self.restore_flow.windowReplaced.connect(self.windowReplaced)
+        if path is None:
+            self.restore_flow.choose()
+        else:
+            self.restore_flow.check(path)
 
     def _about(self) -> None:
         from hubdesk.ui.dialogs.about_dialog import AboutDialog  # loaded when first needed

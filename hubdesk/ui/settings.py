@@ -15,6 +15,11 @@ class WindowSettings:
     def __init__(self, settings: QSettings):
         self._s = settings
 
+    @property
+    def qsettings(self) -> QSettings:
+        """The store underneath, for a new window on the same settings."""
+        return self._s
+
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -1,0 +1,43 @@
+"""Warnings about where the open database lives, checked once as the window opens.
+
+A SQLite file on a network share can be damaged when computers write to it over the share
+(their locking is unreliable); the user is told at once, with what to do instead."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from hubdesk.core.fs_check import network_filesystem
+
+if TYPE_CHECKING:
+    from hubdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def network_warning(path: str, kind: str) -> str:
+    return QCoreApplication.translate(
+        "DatabaseWarnings",
+        "This database is on a network share (%1): %2. A database file can be damaged when "
+        "computers write to it over a share. Keep it on this computer (Settings → "
+        "Preferences → Move database…) and share a backup, or let the team use a "
+        "PostgreSQL server.").replace("%1", kind).replace("%2", path)
+
+
+def check_database_location(window: MainWindow) -> None:
+    """Off the UI thread: finding the file system can mean running `mount` (macOS) or
+    waiting on a share that does not answer."""
+    path = window.db.path
+    if path is None:
+        return
+
+    def shown(kind: str | None) -> None:
+        if kind:
+            log.warning("database %s is on a network share (%s)", path, kind)
+            window.warning_bar.show_warning(network_warning(str(path), kind))
+
+    window.jobs.start("database location", lambda _r, _c: network_filesystem(path), shown,
+                      lambda message: log.info("could not check the file system: %s", message))
