@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from hubdesk.core.errors import HubDeskError
+from hubdesk.core.patient_write import write_patiently
 
 if TYPE_CHECKING:
     from hubdesk.ui.store import ContactStore
@@ -71,8 +72,8 @@ class BulkRunner(QObject):
         store, db = self.store, self.store.db
 
         def work(report, cancelled):
-            with db.session() as s:
-                return fn(s, report, cancelled)
+            # Retried when it lost a race or found the database locked (a fresh change each run).
+            return write_patiently(db, lambda s: fn(s, report, cancelled))
 
         def finished(change: Any) -> None:
             self._job = None

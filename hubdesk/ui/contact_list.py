@@ -88,6 +88,11 @@ class ContactListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
+    def ids(self) -> array:
+        """Every id shown, in order. Not a copy: set_ids and extend_ids replace the array
+        rather than change it, so a worker thread may read the one it was given."""
+        return self._ids
+
     def ids_in(self, first: int, last: int) -> list[int]:
         return self._ids[max(first, 0) : last + 1].tolist()
 

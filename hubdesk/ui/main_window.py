@@ -42,6 +42,7 @@ from hubdesk.ui.filters.segments_panel import SegmentsPanel
 from hubdesk.ui.filters.tree import chip_texts, without_item
 from hubdesk.ui.health.dock import HealthDock
 from hubdesk.ui.jobs import JobRunner
+from hubdesk.ui.live_refresh import LiveRefresh
 from hubdesk.ui.profile.panel import ProfilePanel
 from hubdesk.ui.selection_commands import SelectionCommands
 from hubdesk.ui.settings import WindowSettings, app_settings
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh()
         check_database_location(self)  # a file on a network share gets a warning bar
+        self.live_refresh = LiveRefresh(self)  # others' changes show up by themselves
 
     # --- building ------------------------------------------------------------------------
     def _build_actions(self) -> None:

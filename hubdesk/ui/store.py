@@ -5,6 +5,11 @@ and the profile refresh. Widgets never open sessions for writing themselves.
 Each change is first applied for real; only if it succeeds is an undo command pushed (whose
 first redo does nothing), so an invalid edit raises ValidationError to the caller and leaves
 nothing on the stack.
+
+Writes go through write_patiently: a transaction that collided with another user's, or found
+the database locked, runs again instead of reaching the user. So a step may run more than once
+and must change nothing outside its session; what the store keeps from a step (a merge record,
+a deleted note to bring back) is taken from its result once it committed (`then`).
 """
 
 from __future__ import annotations
@@ -21,19 +26,23 @@ from hubdesk.core import attributes as attrs
 from hubdesk.core import bulk, contacts, conversations, labels, merge, notes
 from hubdesk.core.db import Database
 from hubdesk.core.errors import HubDeskError
+from hubdesk.core.patient_write import write_patiently
 from hubdesk.ui.bulk_runner import BulkRunner
 from hubdesk.ui.import_command import ImportCommand, top_import
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.profile.channels import channel_name, status_name
 
 Step = Callable[[Session], Any]
+Then = Callable[[Any], None]  # given a step's result once its transaction committed
 
 
 class _Change(QUndoCommand):
     def __init__(self, store: ContactStore, text: str, redo: Step, undo: Step,
-                 contact_ids: Sequence[int], membership: bool = False):
+                 contact_ids: Sequence[int], membership: bool = False,
+                 redo_then: Then | None = None, undo_then: Then | None = None):
         super().__init__(text)
         self._store, self._redo, self._undo = store, redo, undo
+        self._redo_then, self._undo_then = redo_then, undo_then
         self._ids = list(contact_ids)
         self._membership = membership
         self._applied = True  # applied by the store before it was pushed
@@ -42,10 +51,10 @@ class _Change(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._store._run(self._redo, self._ids, self._membership)
+        self._store._run(self._redo, self._ids, self._membership, self._redo_then)
 
     def undo(self) -> None:
-        self._store._run(self._undo, self._ids, self._membership)
+        self._store._run(self._undo, self._ids, self._membership, self._undo_then)
 
 
 class ContactStore(QObject):
@@ -71,19 +80,26 @@ class ContactStore(QObject):
         self.bulk = BulkRunner(self)
 
     # --- plumbing ------------------------------------------------------------------------
-    def _run(self, step: Step, ids: Sequence[int], membership: bool = False) -> Any:
-        with self.db.session() as s:
-            result = step(s)
+    def _write(self, step: Step) -> Any:
+        return write_patiently(self.db, step)
+
+    def _run(self, step: Step, ids: Sequence[int], membership: bool = False,
+             then: Then | None = None) -> Any:
+        result = self._write(step)
+        if then is not None:
+            then(result)
         self.contactsChanged.emit(list(ids))
         if membership:
             self.listChanged.emit()
         return result
 
     def _apply(self, text: str, redo: Step, undo: Step, ids: Sequence[int],
-               membership: bool = False) -> Any:
+               membership: bool = False, redo_then: Then | None = None,
+               undo_then: Then | None = None) -> Any:
         """membership: the change adds or removes contacts from the live list."""
-        result = self._run(redo, ids, membership)
-        self.undo_stack.push(_Change(self, text, redo, undo, ids, membership))
+        result = self._run(redo, ids, membership, redo_then)
+        self.undo_stack.push(_Change(self, text, redo, undo, ids, membership,
+                                     redo_then, undo_then))
         return result
 
     def read(self, fn: Callable[[Session], Any]) -> Any:
@@ -99,14 +115,17 @@ class ContactStore(QObject):
 
     def create_contact(self, values: dict, region: str | None = None) -> int:
         fields = {k: v for k, v in values.items() if k in contacts.EDITABLE_KEYS}
-        with self.db.session() as s:
+
+        def create(s: Session) -> tuple[int, dict, str]:
             new_id = contacts.create_contact(
                 s, fields, region=region, labels=values.get("labels", ()),
                 extra_emails=values.get("extra_emails", ()),
                 extra_phones=values.get("extra_phones", ()),
             )
-            created = contacts.editable_values(s, new_id)
-            created_at = contacts.get_contact(s, new_id)["created_at"]
+            return (new_id, contacts.editable_values(s, new_id),
+                    contacts.get_contact(s, new_id)["created_at"])
+
+        new_id, created, created_at = self._write(create)
 
         def recreate(s: Session) -> None:
             # Same id and creation time, so later steps on the stack still find it as it was.
@@ -234,12 +253,10 @@ class ContactStore(QObject):
         note_id = self._run(lambda s: notes.add_note(s, contact_id, body, self.author),
                             [contact_id])
         saved: dict = {}
-
-        def undo(s: Session) -> None:
-            saved.update(notes.delete_note(s, note_id))
-
         self.undo_stack.push(_Change(self, self.tr("Add note"),
-                                     lambda s: notes.restore_note(s, saved), undo, [contact_id]))
+                                     lambda s: notes.restore_note(s, saved),
+                                     lambda s: notes.delete_note(s, note_id), [contact_id],
+                                     undo_then=saved.update))
         return note_id
 
     def edit_note(self, contact_id: int, note_id: int, body: str, before: str) -> None:
@@ -248,12 +265,9 @@ class ContactStore(QObject):
 
     def delete_note(self, contact_id: int, note_id: int) -> None:
         saved: dict = {}
-
-        def redo(s: Session) -> None:
-            saved.update(notes.delete_note(s, note_id))
-
-        self._apply(self.tr("Delete note"), redo, lambda s: notes.restore_note(s, saved),
-                    [contact_id])
+        self._apply(self.tr("Delete note"), lambda s: notes.delete_note(s, note_id),
+                    lambda s: notes.restore_note(s, saved), [contact_id],
+                    redo_then=saved.update)
 
 
     # --- many contacts at once (in the background; one undo step each) ---------------------
@@ -333,10 +347,10 @@ class ContactStore(QObject):
             return conversations.add_message(s, conversation_id, direction, body,
                                              author=self.author)
 
-        def undo(s: Session) -> None:
-            saved.update(conversations.delete_message(s, message_id))
-
-        message_id = self._apply(self.tr("Add message"), redo, undo, [contact_id])
+        message_id = self._apply(
+            self.tr("Add message"), redo,
+            lambda s: conversations.delete_message(s, message_id), [contact_id],
+            undo_then=saved.update)
         return message_id
 
     def start_conversation(self, contact_id: int, channel: str, subject: str, body: str,
@@ -355,13 +369,12 @@ class ContactStore(QObject):
                                       duration_minutes=duration_minutes, outcome=outcome)
             return conv
 
-        def undo(s: Session) -> None:
-            saved.update(conversations.delete_conversation(s, conversation_id))
-
         what = (self.tr("Log %1").replace("%1", channel_name(channel))
                 if duration_minutes is not None
                 else self.tr("New %1 conversation").replace("%1", channel_name(channel)))
-        conversation_id = self._apply(what, redo, undo, [contact_id])
+        conversation_id = self._apply(
+            what, redo, lambda s: conversations.delete_conversation(s, conversation_id),
+            [contact_id], undo_then=saved.update)
         return conversation_id
 
     def import_messages(self, path: str, region: str | None = None) -> None:
@@ -393,16 +406,16 @@ class ContactStore(QObject):
         others, picked = list(other_ids), dict(choices or {})
         records: list[merge.MergeRecord] = []
 
-        def redo(s: Session) -> None:
-            records.append(merge.merge_contacts(s, keep_id, others, picked,
-                                                author=self.author))
+        def redo(s: Session) -> merge.MergeRecord:
+            return merge.merge_contacts(s, keep_id, others, picked, author=self.author)
 
         def undo(s: Session) -> None:
-            merge.undo_merge(s, records.pop())
+            merge.undo_merge(s, records[-1])
 
         names = self.merge_plan([keep_id, *others], keep_id).names
         self._apply(self.tr("Merge %1").replace("%1", ", ".join(names.values())), redo, undo,
-                    [keep_id, *others], membership=True)
+                    [keep_id, *others], membership=True, redo_then=records.append,
+                    undo_then=lambda _result: records.pop())
         self.labelsChanged.emit()
 
     # --- imports -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from hubdesk.ui.profile.conversations_tab import ConversationsTab
 from hubdesk.ui.profile.header import ProfileHeader
 from hubdesk.ui.profile.labels_tab import LabelsTab
 from hubdesk.ui.profile.notes_tab import NotesTab
+from hubdesk.ui.profile.reload_bar import ReloadBar
 from hubdesk.ui.store import ContactStore
 from hubdesk.ui.widgets.empty_state import EmptyState
 
@@ -68,8 +69,11 @@ class ProfilePanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.details)
+        self.reload_bar = ReloadBar()
+        self.reload_bar.reloadClicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.reload_bar)
         layout.addWidget(self.stack)
 
         store.contactsChanged.connect(self._contacts_changed)
@@ -92,6 +96,7 @@ class ProfilePanel(QWidget):
 
     def refresh(self) -> None:
         """Read the contact again and show it (or the empty state)."""
+        self.reload_bar.hide()  # what is shown next is what the database holds
         if self._contact_id is None:
             self._show_empty(self.tr("Select a contact"),
                              self.tr("Choose someone in the list to see their details here."))
@@ -113,6 +118,19 @@ class ProfilePanel(QWidget):
         self.notes_tab.set_contact(contact)
         self._set_counts(contact)
         self.stack.setCurrentWidget(self.details)
+
+    def is_editing(self) -> bool:
+        """An attribute or a note is open for editing: a refresh would discard it."""
+        return (any(row.is_editing() for row in self.attributes_tab.rows.values())
+                or any(item.is_editing() for item in self.notes_tab.items))
+
+    def changed_elsewhere(self) -> None:
+        """Someone else changed the contact shown: show it as it is now, unless the user is
+        editing in it; then the bar offers to reload when they are ready."""
+        if self.is_editing():
+            self.reload_bar.show()
+        else:
+            self.refresh()
 
     def _show_empty(self, title: str, message: str) -> None:
         self.contact = None
