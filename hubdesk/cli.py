@@ -28,7 +28,7 @@ from hubdesk.cli_records import cmd_import_messages, cmd_log_message, cmd_merge
 from hubdesk.cli_text import pad as _pad
 from hubdesk.cli_transfer import add_parser as add_copy_parser
 from hubdesk.cli_transfer import cmd_copy_to
-from hubdesk.config import DATABASE_ENV, resolve_database_url
+from hubdesk.config import DATABASE_ENV
 from hubdesk.core.errors import HubDeskError, ValidationError
 
 EXIT_OK, EXIT_FAILED = 0, 2
@@ -45,8 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"HubDesk {__version__}")
     p.add_argument("--db", metavar="PATH|URL",
-                   help=f"database file or SQLAlchemy URL (default: ${DATABASE_ENV}, "
-                        "then the file in your data folder)")
+                   help=f"database file or SQLAlchemy URL (default: ${DATABASE_ENV}, then "
+                        "the database chosen in Settings > Database, then the file in "
+                        "your data folder)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo-data", help="add N realistic demo contacts")
@@ -172,9 +173,10 @@ def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from hubdesk.core.db import open_database
+    from hubdesk.cli_database import open_for_command
 
-    return open_database(resolve_database_url(args.db))
+    # Without --db: what the app opens (HUBDESK_DATABASE_URL, then Settings > Database).
+    return open_for_command(args.db)
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -375,7 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from hubdesk.ui.app import run_app
 
-        return run_app(resolve_database_url(args.db), open_file=files[0] if files else None)
+        # The app resolves the database itself: it may first adopt a location stored by an
+        # older HubDesk, and it asks for a team server's password when one is needed.
+        return run_app(args.db, open_file=files[0] if files else None)
     try:
         return COMMANDS[args.command](args)
     except ValidationError as exc:

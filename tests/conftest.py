@@ -158,6 +158,15 @@ class PostgresServer:
         self._admin.dispose()
 
 
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Each test's stored database choice (hubdesk.db_choice) is its own, never the user's;
+    the folder is made only when a test saves a choice."""
+    path = tmp_path_factory.getbasetemp() / f"config-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("HUBDESK_CONFIG_DIR", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def postgres_server(pytestconfig: pytest.Config) -> Iterator[PostgresServer]:
     url = postgres_server_url(pytestconfig)

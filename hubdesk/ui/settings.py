@@ -111,12 +111,13 @@ class WindowSettings:
     def set_author(self, value: str) -> None:
         self._s.setValue("general/author", (value or "").strip())
 
-    def database_location(self) -> str:
-        """The file the database was moved to ("": the default file in the data folder)."""
+    def legacy_database_location(self) -> str:
+        """Where earlier HubDesk versions kept a moved database's file (now in hubdesk.db_choice,
+        which the command line reads too); read once at start to carry it over."""
         return str(self._s.value("database/location", "") or "")
 
-    def set_database_location(self, value: str) -> None:
-        self._s.setValue("database/location", value)
+    def forget_legacy_database_location(self) -> None:
+        self._s.remove("database/location")
 
     def export_defaults(self) -> tuple[str, bool]:
         """CSV encoding and formula protection: the export dialog starts from these."""

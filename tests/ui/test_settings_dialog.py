@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from hubdesk import config
 from hubdesk.core.normalize import default_region
-from hubdesk.ui.app import apply_preferences
+from hubdesk.db_choice import DatabaseChoice, choice_file, load_choice, save_choice
+from hubdesk.ui.app import apply_preferences, startup_source
 from hubdesk.ui.dialogs.export_dialog import ExportDialog, ExportScopes
 from hubdesk.ui.dialogs.settings_dialog import SettingsDialog
 from hubdesk.ui.jobs import JobRunner
@@ -161,18 +162,18 @@ def test_moving_copies_checks_and_uses_the_copy_from_the_next_start(
     with qtbot.waitSignal(page.moved, timeout=10_000):
         page.move_button.click()
     assert dest.is_file()
-    assert prefs.database_location() == str(dest)
+    assert load_choice().moved_to == str(dest)
     assert page.location.text() == str(dest)
     assert "12 contacts" in page.status.text()
     assert dialog.database_moved
     assert _ok(dialog).text() == "Close HubDesk"
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).isVisible()
-    # The next start opens the copy; --db naming another database still wins.
-    default = config.sqlite_url(app_db.path)
-    assert config.moved_database_url(default, prefs.database_location()) == \
-        config.sqlite_url(dest)
-    other = config.sqlite_url(tmp_path / "other.db")
-    assert config.moved_database_url(other, prefs.database_location()) == other
+    # The next start (and every command without --db) opens the copy; --db naming another
+    # database still wins.
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
+    assert config.resolve_database_url() == config.sqlite_url(dest)
+    other = tmp_path / "other.db"
+    assert config.resolve_database_url(str(other)) == config.sqlite_url(other)
 
 
 def test_moving_onto_an_existing_file_is_refused(dialog, app_db, prefs, tmp_path, qtbot,
@@ -187,7 +188,7 @@ def test_moving_onto_an_existing_file_is_refused(dialog, app_db, prefs, tmp_path
     qtbot.waitUntil(lambda: page.move_button.isEnabled(), timeout=10_000)
     assert "already exists" in page.status.text()
     assert taken.read_bytes() == b"keep me"
-    assert prefs.database_location() == ""
+    assert not choice_file().exists()
     assert not dialog.database_moved
 
 
@@ -206,42 +207,80 @@ def test_the_window_closes_after_a_move(window_factory, db, monkeypatch):
 def test_the_stored_preferences_apply_at_start(qapp, settings, tmp_path, light_again,
                                                monkeypatch):
     monkeypatch.delenv("HUBDESK_REGION", raising=False)
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
     monkeypatch.setattr(config, "default_database_path", lambda: tmp_path / "contacts.db")
     moved = tmp_path / "moved.db"
     moved.write_bytes(b"")
+    save_choice(DatabaseChoice("local", str(moved)))
     prefs = WindowSettings(settings)
     prefs.set_theme("dark")
     prefs.set_phone_region("FR")
-    prefs.set_database_location(str(moved))
-    default_url = config.sqlite_url(tmp_path / "contacts.db")
-    assert apply_preferences(qapp, default_url, settings) == config.sqlite_url(moved)
+    apply_preferences(qapp, settings)
     assert is_dark(qapp.palette())
     assert os.environ["HUBDESK_REGION"] == "FR"
-    other = config.sqlite_url(tmp_path / "named-with-db.db")
-    assert apply_preferences(qapp, other, settings) == other
+    assert startup_source(None, settings).url == config.sqlite_url(moved)
+    other = tmp_path / "named-with-db.db"
+    assert startup_source(str(other), settings).url == config.sqlite_url(other)
 
 
-def _settings_with_missing_move(settings: QSettings, tmp_path: Path) -> WindowSettings:
-    prefs = WindowSettings(settings)
-    prefs.set_database_location(str(tmp_path / "unplugged" / "contacts.db"))
-    return prefs
+def test_a_location_moved_by_an_earlier_version_is_carried_over_once(
+        qapp, settings, tmp_path, monkeypatch):
+    """Earlier versions kept it in QSettings, which the command line never read."""
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
+    monkeypatch.setattr(config, "default_database_path", lambda: tmp_path / "contacts.db")
+    moved = tmp_path / "moved last week.db"
+    moved.write_bytes(b"")
+    settings.setValue("database/location", str(moved))
+    assert startup_source(None, settings).url == config.sqlite_url(moved)
+    assert load_choice().moved_to == str(moved)  # where the command line reads it too
+    assert settings.value("database/location") is None
+    assert config.resolve_database_url() == config.sqlite_url(moved)
+
+
+def test_a_newer_location_is_not_overwritten_by_the_old_one(qapp, settings, tmp_path,
+                                                            monkeypatch):
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
+    newer = tmp_path / "newer.db"
+    newer.write_bytes(b"")
+    save_choice(DatabaseChoice("local", str(newer)))
+    settings.setValue("database/location", str(tmp_path / "older.db"))
+    assert startup_source(None, settings).url == config.sqlite_url(newer)
+    assert settings.value("database/location") is None
+
+
+def test_a_broken_choice_file_is_shown_by_name_at_start(qapp, settings, monkeypatch,
+                                                        own_config_dir):
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
+    own_config_dir.mkdir()
+    choice_file().write_text("{oops", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.text(), box.textFormat())) or 0)
+    assert startup_source(None, settings) is None
+    assert str(choice_file()) in shown[0][0]
+    assert shown[0][1] == Qt.TextFormat.PlainText
+
+
+def _store_missing_move(tmp_path: Path) -> None:
+    save_choice(DatabaseChoice("local", str(tmp_path / "unplugged" / "contacts.db")))
 
 
 def test_a_moved_database_that_is_gone_is_not_recreated_empty(qapp, settings, tmp_path,
                                                               monkeypatch):
     monkeypatch.setattr(config, "default_database_path", lambda: tmp_path / "contacts.db")
-    prefs = _settings_with_missing_move(settings, tmp_path)
+    _store_missing_move(tmp_path)
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
     asked = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
-    assert apply_preferences(qapp, config.sqlite_url(tmp_path / "contacts.db"), settings) \
-        is None
+    assert startup_source(None, settings) is None
     assert "unplugged" in asked[0]
-    assert prefs.database_location()  # kept: the drive may come back
+    assert load_choice().moved_to  # kept: the drive may come back
+    assert not (tmp_path / "unplugged").exists()
 
 
 def test_the_default_location_can_be_chosen_instead(qapp, settings, tmp_path, monkeypatch):
     monkeypatch.setattr(config, "default_database_path", lambda: tmp_path / "contacts.db")
-    prefs = _settings_with_missing_move(settings, tmp_path)
+    _store_missing_move(tmp_path)
 
     def choose_default(box: QMessageBox) -> int:
         button = next(b for b in box.buttons()
@@ -251,6 +290,7 @@ def test_the_default_location_can_be_chosen_instead(qapp, settings, tmp_path, mo
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", choose_default)
+    monkeypatch.delenv(config.DATABASE_ENV, raising=False)
     default_url = config.sqlite_url(tmp_path / "contacts.db")
-    assert apply_preferences(qapp, default_url, settings) == default_url
-    assert prefs.database_location() == ""
+    assert startup_source(None, settings).url == default_url
+    assert load_choice().moved_to == ""
