@@ -70,6 +70,18 @@ if stats.get("contacts") != 20:
 
     "$app" --db "$db" search --json tanaka >/dev/null || fail "$label: search --json tanaka"
 
+    # XLSX import in the bundle: openpyxl, and defusedxml under it (the reader refuses to
+    # parse a workbook when entity expansion would be possible, so a missing defusedxml fails).
+    "$py" -c '
+import sys
+from openpyxl import Workbook
+wb = Workbook(); ws = wb.active
+ws.append(["Name", "Email"]); ws.append(["山田 太郎", "taro@example.jp"])
+wb.save(sys.argv[1])
+' "$tmp/smoke.xlsx"
+    "$app" --db "$db" import "$tmp/smoke.xlsx" --dry-run >/dev/null ||
+        fail "$label: import of an XLSX file (openpyxl/defusedxml in the bundle)"
+
     # The window: on a virtual screen the app must still be running after a few seconds
     # (timeout's 124), which proves the bundled Qt platform plugin, fonts and resources load.
     if command -v xvfb-run >/dev/null; then

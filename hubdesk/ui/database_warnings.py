@@ -1,7 +1,9 @@
-"""Warnings about where the open database lives, checked once as the window opens.
+"""Checks made once as the window opens, shown in its warning bar when they fail.
 
 A SQLite file on a network share can be damaged when computers write to it over the share
-(their locking is unreliable); the user is told at once, with what to do instead."""
+(their locking is unreliable); the user is told at once, with what to do instead. And XLSX
+import must parse workbooks without XML entity expansion (defusedxml): an install where that
+is not so is told now, not when a file is refused."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from hubdesk.core.fs_check import network_filesystem
+from hubdesk.core.io.xml_safety import ensure_defused
 
 if TYPE_CHECKING:
     from hubdesk.ui.main_window import MainWindow
@@ -41,3 +44,15 @@ def check_database_location(window: MainWindow) -> None:
 
     window.jobs.start("database location", lambda _r, _c: network_filesystem(path), shown,
                       lambda message: log.info("could not check the file system: %s", message))
+
+
+def check_xml_safety(window: MainWindow) -> None:
+    """Off the UI thread: it imports openpyxl, which the window does not need to open."""
+
+    def failed(message: str) -> None:
+        log.error("XLSX safety check failed: %s", message)
+        window.warning_bar.show_warning(QCoreApplication.translate(
+            "DatabaseWarnings", "Importing Excel workbooks is switched off: %1")
+            .replace("%1", message))
+
+    window.jobs.start("xml safety", lambda _r, _c: ensure_defused(), lambda _none: None, failed)

@@ -31,7 +31,7 @@ from hubdesk.core.filters import Expr
 from hubdesk.core.query import ContactQuery, all_ids, count, first_page
 from hubdesk.ui.contact_actions import ContactActions
 from hubdesk.ui.contact_list import COLUMNS, ContactListModel, ContactTableView
-from hubdesk.ui.database_warnings import check_database_location
+from hubdesk.ui.database_warnings import check_database_location, check_xml_safety
 from hubdesk.ui.dialogs.attribute_definitions import AttributeDefinitionsDialog
 from hubdesk.ui.dialogs.contact_editor import ContactEditor
 from hubdesk.ui.dialogs.labels_manager import LabelsManagerDialog
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh()
         check_database_location(self)  # a file on a network share gets a warning bar
+        check_xml_safety(self)
         self.live_refresh = LiveRefresh(self)  # others' changes show up by themselves
 
     # --- building ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""File → Restore backup…: the backup is checked and described first, the window closes, the
+"""File → Restore backup… and the checks made as the window opens. A restore: the backup is
+checked and described first, the window closes, the
 file is replaced (the old one kept beside it) and a new window opens on the restored data."""
 
 from __future__ import annotations
@@ -131,3 +132,18 @@ def test_a_local_database_shows_no_warning_bar(window_factory, file_db, qtbot):
     w.jobs.wait()
     qtbot.wait(50)  # the check's result is delivered through the event loop
     assert not w.warning_bar.isVisible()
+
+
+def test_an_install_that_would_parse_xlsx_unsafely_says_so_at_start(window_factory, file_db,
+                                                                     qtbot, monkeypatch):
+    from hubdesk.core.io.xml_safety import UnsafeXmlError
+    from hubdesk.ui import database_warnings
+
+    def unsafe():
+        raise UnsafeXmlError("defusedxml is not installed")
+
+    monkeypatch.setattr(database_warnings, "ensure_defused", unsafe)
+    w = window_factory(file_db)
+    qtbot.waitUntil(lambda: w.warning_bar.isVisible(), timeout=WAIT)
+    assert w.warning_bar.message.text() == \
+        "Importing Excel workbooks is switched off: defusedxml is not installed"
