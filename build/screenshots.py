@@ -259,6 +259,18 @@ def polish(tmp: Path, settings: QSettings) -> None:
     dialog.show()
     settle(window, 300)
     shoot(dialog, "settings.png")
+    # The Database page with a team server filled in (nothing is saved: the dialog is
+    # rejected, and no connection is made without Test connection).
+    dialog.tabs.setCurrentWidget(dialog.database_page)
+    page = dialog.database_page
+    page.server_radio.setChecked(True)
+    page.server_form.host.setText("db.example.com")
+    page.server_form.database.setText("hubdesk")
+    page.server_form.user.setText("mika")
+    page.server_form.password.setText("correct horse battery")
+    dialog.adjustSize()
+    settle(window, 300)
+    shoot(dialog, "settings-team-server.png")
     dialog.reject()
     window.close()
     db.dispose()
