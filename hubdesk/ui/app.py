@@ -160,7 +160,8 @@ def _use_local_instead(source: DatabaseSource) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, QCoreApplication.translate(
         "HubDesk", "HubDesk did not connect to the team server %1. Open the database on this "
         "computer instead? The team server stays your choice for the next start; Settings → "
-        "Database changes it.").replace("%1", source.server.key if source.server else ""))
+        "Preferences… → Database changes it.").replace(
+            "%1", source.server.key if source.server else ""))
     box.setTextFormat(Qt.TextFormat.PlainText)
     local = box.addButton(QCoreApplication.translate("HubDesk", "Use this computer's database"),
                           QMessageBox.ButtonRole.AcceptRole)

@@ -26,7 +26,8 @@ def network_warning(path: str, kind: str) -> str:
         "DatabaseWarnings",
         "This database is on a network share (%1): %2. A database file can be damaged when "
         "computers write to it over a share. Keep it on this computer (Settings → "
-        "Preferences → Move database…) and share a backup, or let the team use a "
+        "Preferences… → Database → Move database…) and share a backup, or let the team "
+        "use a "
         "PostgreSQL server.").replace("%1", kind).replace("%2", path)
 
 

@@ -1077,24 +1077,140 @@ Your data is safe: every change is saved in full or not at all. The details were
         <translation>データベースの場所</translation>
     </message>
     <message>
+        <source>In use now:</source>
+        <translation>現在使用中：</translation>
+    </message>
+    <message>
+        <source>Database HubDesk opens</source>
+        <translation>HubDesk が開くデータベース</translation>
+    </message>
+    <message>
+        <source>This computer (default)</source>
+        <translation>このコンピューター（既定）</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>チームサーバー</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Saved when you press OK; HubDesk opens this database from its next start.</source>
+        <translation>「OK」を押すと保存され、次回の起動から HubDesk はこのデータベースを開きます。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database</source>
+        <translation>このコンピューターのデータベース</translation>
+    </message>
+    <message>
         <source>Move database…</source>
         <translation>データベースを移動…</translation>
     </message>
     <message>
-        <source>Location:</source>
-        <translation>場所：</translation>
+        <source>Copy my contacts to the team server…</source>
+        <translation>連絡先をチームサーバーにコピー…</translation>
     </message>
     <message>
-        <source>This database lives on a server; it is moved there, not here.</source>
-        <translation>このデータベースはサーバー上にあります。移動はここではなくサーバー側で行ってください。</translation>
+        <source>Cancel copy</source>
+        <translation>コピーをキャンセル</translation>
     </message>
     <message>
-        <source>This database was named with --db or HUBDESK_DATABASE_URL, so HubDesk opens it only when told to. To move it, copy the file with File → Back up database… and name the copy next time.</source>
-        <translation>このデータベースは --db または HUBDESK_DATABASE_URL で指定されたため、指定されたときだけ開きます。移動するには「ファイル」→「データベースをバックアップ…」でコピーし、次回からそのコピーを指定してください。</translation>
+        <source>HUBDESK_DATABASE_URL is set, so HubDesk opens the database it names. What you choose here applies when HubDesk starts without it.</source>
+        <translation>環境変数 HUBDESK_DATABASE_URL が設定されているため、HubDesk はそこで指定されたデータベースを開きます。ここでの選択は、この変数なしで HubDesk を起動したときに適用されます。</translation>
     </message>
     <message>
-        <source>Move database… copies it to a file you choose, checks the copy, and HubDesk uses the copy from its next start. The old file stays where it is until you delete it.</source>
-        <translation>「データベースを移動…」は、選んだファイルにデータベースをコピーして検証し、次回の起動からそのコピーを使います。元のファイルは削除するまでそのまま残ります。</translation>
+        <source>This database was given for this run only (with --db). What you choose here applies from the next start without --db.</source>
+        <translation>このデータベースは今回の起動に限り（--db で）指定されたものです。ここでの選択は、次回 --db なしで起動したときから適用されます。</translation>
+    </message>
+    <message>
+        <source>The database in use lives on a server. Moving and copying work on this computer&apos;s database: start HubDesk on it to use them.</source>
+        <translation>使用中のデータベースはサーバー上にあります。移動とコピーはこのコンピューターのデータベースが対象です。使うには、このコンピューターのデータベースで HubDesk を起動してください。</translation>
+    </message>
+    <message>
+        <source>Move database… moves this computer&apos;s own database; the one in use was named with --db or HUBDESK_DATABASE_URL. To move it, copy the file with File → Back up database… and open the copy with --db next time. Copy my contacts to the team server copies the database in use.</source>
+        <translation>「データベースを移動…」はこのコンピューター自身のデータベースを移動します。使用中のデータベースは --db または HUBDESK_DATABASE_URL で指定されたものです。これを移動するには、「ファイル」→「データベースをバックアップ…」でファイルをコピーし、次回からそのコピーを指定してください。「連絡先をチームサーバーにコピー」は使用中のデータベースをチームサーバーにコピーします。</translation>
+    </message>
+    <message>
+        <source>Move database… copies it to a file you choose, checks the copy, and HubDesk uses the copy from its next start; the old file stays until you delete it. Copy my contacts to the team server copies everything into the team server&apos;s empty database, checks every table&apos;s row count, and keeps nothing of a copy that fails or is cancelled.</source>
+        <translation>「データベースを移動…」は、選んだファイルにデータベースをコピーして検証し、次回の起動から HubDesk はそのコピーを使います。元のファイルは削除するまで残ります。「連絡先をチームサーバーにコピー」は、チームサーバーの空のデータベースにすべてをコピーし、各テーブルの行数を検証します。コピーが失敗した場合やキャンセルした場合は、何も残りません。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain, so the password is not saved: HubDesk asks for it when it starts, or the PGPASSWORD variable or a ~/.pgpass file can supply it.</source>
+        <translation>このコンピューターにはシステムのキーチェーンがないため、パスワードは保存されません。HubDesk の起動時に入力を求めます（環境変数 PGPASSWORD または ~/.pgpass ファイルで指定することもできます）。</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system keychain; type a new one to replace it.</source>
+        <translation>パスワードはシステムのキーチェーンに保存されています。変更するには新しいパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain</source>
+        <translation>キーチェーンに保存済み</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system keychain when you press OK (leave it empty if PGPASSWORD or ~/.pgpass supplies it).</source>
+        <translation>「OK」を押すと、パスワードはシステムのキーチェーンに保存されます（PGPASSWORD または ~/.pgpass で指定する場合は空欄のままにしてください）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>接続できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password.</source>
+        <translation>ユーザー名とパスワードを確認してください。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2 contacts</source>
+        <translation>接続しました：PostgreSQL %1、連絡先 %2 件</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2 contacts. HubDesk updates this database&apos;s tables to its own version when it opens it.</source>
+        <translation>接続しました：PostgreSQL %1、連絡先 %2 件。このデータベースを開くときに、HubDesk がテーブルを現在のバージョンに更新します。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1. This database has no HubDesk tables yet; HubDesk creates them when it first opens it.</source>
+        <translation>接続しました：PostgreSQL %1。このデータベースにはまだ HubDesk のテーブルがありません。最初に開くときに HubDesk が作成します。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, but a newer HubDesk set up this database; update HubDesk to use it.</source>
+        <translation>接続しました：PostgreSQL %1。ただし、このデータベースは新しいバージョンの HubDesk で作成されています。使用するには HubDesk を更新してください。</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, but this database holds other tables and is not a HubDesk database; choose an empty one or one HubDesk set up.</source>
+        <translation>接続しました：PostgreSQL %1。ただし、このデータベースには別のテーブルがあり、HubDesk のデータベースではありません。空のデータベースか、HubDesk で作成したデータベースを選んでください。</translation>
+    </message>
+    <message>
+        <source>Fill in the team server above first. %1</source>
+        <translation>先に上のチームサーバーの各項目を入力してください。%1</translation>
+    </message>
+    <message>
+        <source>That team server database is the one in use.</source>
+        <translation>そのチームサーバーのデータベースは現在使用中です。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Copying… %1 of %2 rows</source>
+        <translation>コピーしています… %2 行中 %1 行</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; nothing was copied to the team server.</source>
+        <translation>コピーをキャンセルしました。チームサーバーには何もコピーされていません。</translation>
+    </message>
+    <message>
+        <source>Copied and checked: %1 contacts (%2 rows in %3 tables) to %4; every table&apos;s row count matches. Press OK to work on the team server from the next start.</source>
+        <translation>コピーと検証が完了しました：連絡先 %1 件（%3 テーブル、%2 行）を %4 にコピーし、すべてのテーブルの行数が一致しました。「OK」を押すと、次回の起動からチームサーバーで作業できます。</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1</source>
+        <translation>何もコピーされませんでした：%1</translation>
     </message>
     <message>
         <source>Move database to</source>
@@ -1119,6 +1235,17 @@ Your data is safe: every change is saved in full or not at all. The details were
     <message>
         <source>The database was not moved: %1</source>
         <translation>データベースは移動されませんでした：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseWarnings</name>
+    <message>
+        <source>This database is on a network share (%1): %2. A database file can be damaged when computers write to it over a share. Keep it on this computer (Settings → Preferences… → Database → Move database…) and share a backup, or let the team use a PostgreSQL server.</source>
+        <translation>このデータベースはネットワーク共有上にあります（%1）：%2。共有を介して複数のコンピューターから書き込むと、データベースファイルが破損することがあります。データベースはこのコンピューターに置いてバックアップを共有する（「設定」→「環境設定…」→「データベース」→「データベースを移動…」）か、チームで PostgreSQL サーバーを使用してください。</translation>
+    </message>
+    <message>
+        <source>Importing Excel workbooks is switched off: %1</source>
+        <translation>Excel ブックのインポートは無効になっています：%1</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2289,18 @@ Your data is safe: every change is saved in full or not at all. The details were
         <source>Use the default location</source>
         <translation>既定の場所を使う</translation>
     </message>
+    <message>
+        <source>HubDesk did not connect to the team server %1. Open the database on this computer instead? The team server stays your choice for the next start; Settings → Preferences… → Database changes it.</source>
+        <translation>HubDesk はチームサーバー %1 に接続できませんでした。代わりにこのコンピューターのデータベースを開きますか？次回の起動時もチームサーバーが選択されたままです。変更するには「設定」→「環境設定…」→「データベース」を使います。</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s database</source>
+        <translation>このコンピューターのデータベースを使用</translation>
+    </message>
+    <message>
+        <source>Close HubDesk</source>
+        <translation>HubDesk を終了</translation>
+    </message>
 </context>
 <context>
     <name>ImportFilePage</name>
@@ -2798,6 +2937,10 @@ Your data is safe: every change is saved in full or not at all. The details were
     <message>
         <source>Back up database…</source>
         <translation>データベースをバックアップ…</translation>
+    </message>
+    <message>
+        <source>Restore backup…</source>
+        <translation>バックアップから復元…</translation>
     </message>
     <message>
         <source>Add %n demo contacts</source>
@@ -3768,6 +3911,25 @@ Imports already made are not changed, and the columns shown keep their choices.<
     </message>
 </context>
 <context>
+    <name>ReloadBar</name>
+    <message>
+        <source>This contact was changed by someone else.</source>
+        <translation>この連絡先は他の人によって変更されました。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Reload the contact</source>
+        <translation>連絡先を再読み込み</translation>
+    </message>
+    <message>
+        <source>Show the saved contact; what you have not saved yet is discarded</source>
+        <translation>保存されている連絡先を表示します。まだ保存していない内容は破棄されます</translation>
+    </message>
+</context>
+<context>
     <name>ReplyBox</name>
     <message>
         <source>conversation</source>
@@ -3804,6 +3966,61 @@ Imports already made are not changed, and the columns shown keep their choices.<
     <message>
         <source>No mail app could be opened; the reply was not recorded.</source>
         <translation>メールアプリを開けませんでした。返信は記録されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <source>Restoring a backup works on a database file on this computer. A team server is backed up and restored by its administrator (for example with pg_dump and pg_restore).</source>
+        <translation>バックアップからの復元は、このコンピューター上のデータベースファイルが対象です。チームサーバーのバックアップと復元は、サーバーの管理者が行います（pg_dump や pg_restore を使用するなど）。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>HubDesk backups (*.db *.bak *.sqlite);;All files (*)</source>
+        <translation>HubDesk のバックアップ (*.db *.bak *.sqlite);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 を確認しています…</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>このファイルは復元できません：%1</translation>
+    </message>
+    <message>
+        <source>Replace the database %1 with the backup %2?
+
+The backup holds %3 contacts (and %4 in the Trash); it was written %5. Everything changed since then is replaced. The current database is kept beside it as a copy ending in “.before-restore-….bak”, so this can be reversed by restoring that copy.
+
+This window closes and opens again on the restored database.</source>
+        <translation>データベース %1 をバックアップ %2 で置き換えますか？
+
+このバックアップには連絡先 %3 件（ゴミ箱内 %4 件）が含まれ、%5 に作成されたものです。それ以降の変更はすべて置き換えられます。現在のデータベースは、名前が「.before-restore-….bak」で終わるコピーとして同じ場所に残るため、そのコピーを復元すれば元に戻せます。
+
+このウィンドウはいったん閉じ、復元したデータベースで開き直します。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>バックアップを復元しています…</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; the database is as it was: %1</source>
+        <translation>バックアップは復元されませんでした。データベースは元のままです：%1</translation>
+    </message>
+    <message>
+        <source> The database before it was kept as %1.</source>
+        <translation>復元前のデータベースは %1 として残してあります。</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>バックアップを復元しました。</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +4182,59 @@ Imports already made are not changed, and the columns shown keep their choices.<
     <message>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLoginDialog</name>
+    <message>
+        <source>Team server</source>
+        <translation>チームサーバー</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Remember in keychain</source>
+        <translation>キーチェーンに保存</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain: the password is used for this session only. The PGPASSWORD variable or a ~/.pgpass file can supply it instead.</source>
+        <translation>このコンピューターにはシステムのキーチェーンがないため、パスワードは今回のセッションでのみ使用されます。代わりに環境変数 PGPASSWORD または ~/.pgpass ファイルで指定することもできます。</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Connecting to the team server %1…</source>
+        <translation>チームサーバー %1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>The team server %1 refused the password:
+%2</source>
+        <translation>チームサーバー %1 にパスワードが拒否されました：
+%2</translation>
+    </message>
+    <message>
+        <source>The team server %1 needs your password.
+%2</source>
+        <translation>チームサーバー %1 に接続するにはパスワードが必要です。
+%2</translation>
+    </message>
+    <message>
+        <source>HubDesk could not connect to the team server %1:
+%2</source>
+        <translation>HubDesk はチームサーバー %1 に接続できませんでした：
+%2</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
     </message>
 </context>
 <context>
@@ -4193,6 +4463,97 @@ Imports already made are not changed, and the columns shown keep their choices.<
     </message>
 </context>
 <context>
+    <name>TeamServerForm</name>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>e.g. db.example.com</source>
+        <translation>例：db.example.com</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>データベース名</translation>
+    </message>
+    <message>
+        <source>e.g. hubdesk</source>
+        <translation>例：hubdesk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>TLS encryption</source>
+        <translation>TLS 暗号化</translation>
+    </message>
+    <message>
+        <source>Off (disable)</source>
+        <translation>使用しない（disable）</translation>
+    </message>
+    <message>
+        <source>When the server offers it (prefer)</source>
+        <translation>サーバーが対応している場合（prefer）</translation>
+    </message>
+    <message>
+        <source>Always (require)</source>
+        <translation>常に使用（require）</translation>
+    </message>
+    <message>
+        <source>Always, and check the server&apos;s certificate (verify-full)</source>
+        <translation>常に使用し、サーバー証明書を検証（verify-full）</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>データベース：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>ユーザー：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード：</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS：</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>サーバー名またはアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server name or address.</source>
+        <translation>「%1」は有効なサーバー名またはアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>サーバー上のデータベース名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name to log in with.</source>
+        <translation>ログインに使うユーザー名を入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>ThreadView</name>
     <message>
         <source>conversation</source>
@@ -4274,6 +4635,13 @@ Imports already made are not changed, and the columns shown keep their choices.<
     <message>
         <source>Number of days</source>
         <translation>日数</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>

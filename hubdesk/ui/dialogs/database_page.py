@@ -200,7 +200,7 @@ class DatabasePage(QWidget):
                            "it.")
         if self._is_local() or self._is_chosen_server(choice):
             return ""
-        return self.tr("This database was named for this run (with --db). What you choose "
+        return self.tr("This database was given for this run only (with --db). What you choose "
                        "here applies from the next start without --db.")
 
     def _local_text(self) -> str:
@@ -210,8 +210,9 @@ class DatabasePage(QWidget):
         if not self._is_local():
             return self.tr("Move database… moves this computer's own database; the one in use "
                            "was named with --db or HUBDESK_DATABASE_URL. To move it, copy the "
-                           "file with File → Back up database… and name the copy next time. "
-                           "Copy my contacts copies the database in use to the team server.")
+                           "file with File → Back up database… and open the copy with --db next "
+                           "time. Copy my contacts to the team server copies the database in "
+                           "use.")
         return self.tr("Move database… copies it to a file you choose, checks the copy, and "
                        "HubDesk uses the copy from its next start; the old file stays until "
                        "you delete it. Copy my contacts to the team server copies everything "
@@ -267,14 +268,14 @@ class DatabasePage(QWidget):
         if not state.available:
             text = self.tr("This computer has no system keychain, so the password is not "
                            "saved: HubDesk asks for it when it starts, or the PGPASSWORD "
-                           "variable or a ~/.pgpass file supply it.")
+                           "variable or a ~/.pgpass file can supply it.")
         elif state.saved:
             text = self.tr("The password is saved in the system keychain; type a new one "
                            "to replace it.")
             self.server_form.password.setPlaceholderText(self.tr("Saved in the keychain"))
         else:
             text = self.tr("The password is saved in the system keychain when you press OK "
-                           "(leave it empty if PGPASSWORD or ~/.pgpass supply it).")
+                           "(leave it empty if PGPASSWORD or ~/.pgpass supplies it).")
         self.keychain_note.setText(text)
         self.keychainChecked.emit()
 
