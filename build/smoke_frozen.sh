@@ -70,6 +70,15 @@ if stats.get("contacts") != 20:
 
     "$app" --db "$db" search --json tanaka >/dev/null || fail "$label: search --json tanaka"
 
+    # PostgreSQL in the bundle: psycopg and its bundled libpq must load, so a server that is
+    # not there is a connection error (exit 2), not a missing module.
+    local pg_error
+    if pg_error=$("$app" --db postgresql://nobody@127.0.0.1:1/none stats 2>&1); then
+        fail "$label: stats on a PostgreSQL server that does not exist succeeded"
+    fi
+    grep -q "Connection refused\|connection failed" <<<"$pg_error" ||
+        fail "$label: the PostgreSQL driver did not load in the bundle: $pg_error"
+
     # XLSX import in the bundle: openpyxl, and defusedxml under it (the reader refuses to
     # parse a workbook when entity expansion would be possible, so a missing defusedxml fails).
     "$py" -c '
