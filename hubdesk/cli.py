@@ -79,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     add_segment_parser(sub)
 
     imp = sub.add_parser("import", help="import contacts from CSV, TSV, XLSX or vCard")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, nargs="?")
+    imp.add_argument("--resume", type=int, metavar="JOB",
+                     help="continue an interrupted import with its own file, mapping and "
+                          "options (instead of FILE)")
     imp.add_argument("--preset", help="header preset (google, outlook, thunderbird, "
                                       "chatwoot, hubspot, vcard); default: detected")
     imp.add_argument("--map", action="append", default=[], metavar='"Header=field"',

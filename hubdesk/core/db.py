@@ -3,6 +3,7 @@ retried write transactions, id sequences and noticing other people's changes."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import random
 import sqlite3
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hubdesk.core.errors import DatabaseError, HubDeskError, NewerSchemaError
+from hubdesk.core.file_mode import create_private, make_private
 from hubdesk.paths import migrations_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -41,6 +43,11 @@ WRITE_ATTEMPTS = 5  # a transaction that lost a race is run again this many time
 # PostgreSQL's serialization_failure and deadlock_detected: the transaction was rolled back
 # because of another one, and running it again is the documented cure.
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+# How a full disk reads: SQLite's SQLITE_FULL, PostgreSQL's disk_full (SQLSTATE 53100, or an
+# error that names it), the operating system's ENOSPC.
+DISK_FULL_SQLSTATE = "53100"
+DISK_FULL_MESSAGES = ("database or disk is full", "no space left on device",
+                      "could not extend file")
 # What revision 0007's triggers NOTIFY on every write (PostgreSQL); ChangeWatch listens.
 CHANGES_CHANNEL = "hubdesk_changes"
 
@@ -54,6 +61,24 @@ class WriteConflictError(DatabaseError):
 
 class ConcurrentEditError(HubDeskError):
     """Someone saved this contact after it was opened (its version moved on)."""
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the database filled up; the transaction was rolled back whole."""
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLite's or PostgreSQL's "disk full" (wrapped by SQLAlchemy or not) and for
+    the operating system's ENOSPC."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if getattr(orig, "sqlstate", None) == DISK_FULL_SQLSTATE:
+        return True
+    if not isinstance(exc, DBAPIError | sqlite3.Error):
+        return False  # a message of our own that happens to say so is not the disk
+    reason = str(orig).lower()
+    return any(m in reason for m in DISK_FULL_MESSAGES)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -162,12 +187,18 @@ class Database:
         db = make_url(self.url).database
         return Path(db) if self.dialect == "sqlite" and db and db != ":memory:" else None
 
+    def disk_full_error(self) -> DiskFullError:
+        """What a write that found the disk full tells the user."""
+        where = f"The disk holding {self.path}" if self.path else "The database server's disk"
+        return DiskFullError(f"{where} is full; nothing was saved. Free some space and try "
+                             "again.")
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction: committed on success, rolled back whole on any error.
 
         A collision with another user's transaction (PostgreSQL) is a WriteConflictError;
-        write() runs the work again instead."""
+        write() runs the work again instead. A full disk is a DiskFullError."""
         try:
             with self._write() as s, s.begin():
                 yield s
@@ -176,6 +207,12 @@ class Database:
                 raise WriteConflictError(
                     "Someone else changed the same data at the same moment; nothing was "
                     "saved. Try again.") from exc
+            if is_disk_full(exc):
+                raise self.disk_full_error() from exc
+            raise
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise self.disk_full_error() from exc
             raise
         except StaleDataError as exc:
             # The version check of a contact saved through the ORM: never a silent overwrite.
@@ -236,13 +273,20 @@ class Database:
             return dest
         raw = self.engine.raw_connection()
         try:
+            create_private(tmp)  # a copy of the contacts is as personal as the database
             target = sqlite3.connect(tmp)
             try:
                 raw.driver_connection.backup(target)
             finally:
                 target.close()
-        except BaseException:
-            tmp.unlink(missing_ok=True)
+        except BaseException as exc:
+            # With the copy's rollback journal: left by a failed write (a full disk), it
+            # would otherwise stay beside the user's files.
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+            if is_disk_full(exc):
+                raise DiskFullError(f"The disk holding {dest} is full; the backup was not "
+                                    "made. Free some space and try again.") from exc
             raise
         finally:
             raw.close()
@@ -257,7 +301,7 @@ class Database:
             copy_database(self, copy)
         except BaseException:
             copy.dispose()
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-journal", "-wal", "-shm"):
                 tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
             raise
         copy.dispose()
@@ -428,6 +472,28 @@ def _use_wal(engine: Engine) -> None:
         raw.close()
 
 
+def _sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine (None in memory, for a URI, or another dialect)."""
+    name = engine.url.database
+    if engine.dialect.name != "sqlite" or not name or name == ":memory:" \
+            or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+def _settle_interrupted_imports(db: Database) -> None:
+    """Imports left "running" by a process that is gone become "interrupted", so the app
+    and `hubdesk import --resume` can offer to resume or undo them."""
+    from hubdesk.core.io.import_jobs import mark_interrupted  # it builds on this module
+
+    try:
+        mark_interrupted(db)
+    except (SQLAlchemyError, HubDeskError) as exc:
+        # Opening must not fail over bookkeeping (a read-only file, a busy server): the
+        # next open tries again.
+        log.warning("could not check for interrupted imports: %s", exc)
+
+
 def shown_url(url: str) -> str:
     """A SQLite file by its path (what the user typed), other URLs without a password."""
     try:
@@ -443,6 +509,11 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and migrate to head, backing up an existing file first."""
     try:
         engine = make_engine(url)
+        new_file = _sqlite_file(engine)
+        if new_file is not None and not new_file.exists():
+            # Created owner-only before SQLite first opens it: SQLite then gives its -wal
+            # and -shm files the same mode.
+            create_private(new_file)
         script = ScriptDirectory.from_config(alembic_config())
         known = {rev.revision for rev in script.walk_revisions()}
         current = current_revision(engine)
@@ -467,11 +538,18 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             upgrade(engine)
         if db.dialect == "sqlite":
             _use_wal(engine)
+            if db.path is not None:
+                make_private(db.path)  # a file made by an earlier HubDesk, or copied in
         elif db.dialect == "postgresql":
             _warn_unindexed_japanese(engine)
+        if migrate or current == head:
+            _settle_interrupted_imports(db)
         return db
     except OperationalError as exc:
         raise DatabaseError(f"Cannot open database {shown_url(url)}: {exc.orig}") from exc
+    except OSError as exc:  # the file cannot even be created (permissions, its name)
+        raise DatabaseError(f"Cannot open database {shown_url(url)}: "
+                            f"{exc.strerror or exc}") from exc
     except (ImportError, NoSuchModuleError) as exc:
         raise DatabaseError(
             f"Cannot open database {shown_url(url)}: this kind of database is not supported "

@@ -278,6 +278,15 @@ class ImportJob(Base):
     committed_batches: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Who runs a "running" job, so a job left by a process that is gone (killed, crashed)
+    # can be told from one another HubDesk is still running: the machine and process, and
+    # the time of its last committed batch (for a job on another machine of a team).
+    owner_host: Mapped[str | None] = mapped_column(String(255))
+    owner_pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # JSON: how the file was read (delimiter, sheet, header row) and its size and
+    # modification time, so a resume reads the same rows or refuses a changed file.
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 class ImportChange(Base):

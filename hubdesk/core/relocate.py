@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hubdesk.core.db import Database
 from hubdesk.core.errors import DatabaseError
+from hubdesk.core.file_mode import create_private
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def copy_database(db: Database, dest: Path) -> CopiedDatabase:
         conn.execute("BEGIN")  # one snapshot for the counts and the copy
         try:
             expected = _table_counts(conn)
+            create_private(part)  # the copy becomes the database: owner-only like it
             target = sqlite3.connect(part)
             try:
                 conn.backup(target)

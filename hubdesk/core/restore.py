@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubdesk.core.errors import DatabaseError
-from hubdesk.core.file_mode import make_private
+from hubdesk.core.file_mode import create_private, make_private
 
 # SQLite's WAL-index locks live at byte 120 of the -shm file; every open connection holds a
 # shared lock on the "DMS" byte (the ninth lock) until it closes.
@@ -109,8 +109,11 @@ def restore_backup(backup: Path | str, target: Path | str) -> Restored:
     part = target.with_name(f"{target.name}.restore-{stamp}.part")
     try:
         # Checked and settled on a copy: the user's backup file is never written to.
+        # Created owner-only first, so the contacts are never readable by others meanwhile.
+        create_private(part)
         shutil.copyfile(backup, part)
         if Path(f"{backup}-wal").exists():
+            create_private(f"{part}-wal")
             shutil.copyfile(f"{backup}-wal", f"{part}-wal")
         check_backup(part)
         conn = sqlite3.connect(part)
@@ -119,6 +122,7 @@ def restore_backup(backup: Path | str, target: Path | str) -> Restored:
         previous = None
         if target.exists():
             previous = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
+            create_private(previous)
             source = sqlite3.connect(target)
             kept = sqlite3.connect(previous)
             try:

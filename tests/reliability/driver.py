@@ -5,6 +5,10 @@ test can kill them or run two at once:
                                                           a multiple of 3, then empty the Trash
     python -m tests.reliability.driver hold DB            open the database, say "open" and
                                                           wait until killed
+    python -m tests.reliability.driver hold-import DB FILE
+                                                          import FILE as `hubdesk import`
+                                                          does, say "batch" after the first
+                                                          batch and wait there until killed
     python -m tests.reliability.driver write DB NAME SECONDS
                                                           add contacts and count visits on
                                                           shared ones for SECONDS
@@ -61,12 +65,30 @@ def hold(path: str) -> None:
     time.sleep(600)
 
 
+def hold_import(path: str, source: str) -> None:
+    from hubdesk.core.io.importer import run_import
+    from hubdesk.core.io.mapping import guess_mapping
+    from hubdesk.core.io.open_table import open_table
+
+    db = open_database(f"sqlite:///{path}")
+    table = open_table(source)
+
+    def cancelled() -> bool:  # asked after every committed batch
+        print("batch", flush=True)
+        time.sleep(600)
+        return False
+
+    run_import(db, table, guess_mapping(table.headers), cancelled=cancelled)
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
     if command == "delete":
         delete(args[0])
     elif command == "hold":
         hold(args[0])
+    elif command == "hold-import":
+        hold_import(args[0], args[1])
     elif command == "write":
         write(args[0], args[1], float(args[2]))
     else:

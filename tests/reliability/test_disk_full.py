@@ -7,6 +7,7 @@ file; everywhere, SQLite's "database or disk is full" is also injected at the Nt
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 from sqlalchemy import event, select
 
 from hubdesk.core import bulk
-from hubdesk.core.db import open_database
+from hubdesk.core.db import DiskFullError, open_database
 from hubdesk.core.errors import HubDeskError
 from hubdesk.core.io.importer import undo_import
 from hubdesk.core.models import Contact
@@ -197,12 +198,54 @@ def test_bulk_action_with_injected_full_disk_changes_nothing(tmp_path):
     assert "full" in str(error)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core/db.py Database.session passes SQLite's 'database or disk is full' on as a raw "
-    "sqlalchemy OperationalError, so the app shows 'Unexpected error in bulk: … (Background "
-    "on this error at: https://sqlalche.me/…)'. Translate it into a HubDeskError there."))
 def test_bulk_action_on_a_full_disk_says_so_clearly(tmp_path):
     path = make_demo_db(tmp_path / "contacts.db", 500)
     error = _bulk_delete_on_full_disk(path, _full_at_trash, lambda: None)
     assert isinstance(error, HubDeskError), repr(error)
     assert "sqlalche.me" not in str(error)
+
+
+def test_a_write_on_a_full_disk_names_the_disk_and_saves_nothing(tmp_path):
+    from hubdesk.core.contacts import create_contact
+
+    path = make_demo_db(tmp_path / "contacts.db", 50)
+    before = sqlite_state.dump(path)
+    db = open_database(f"sqlite:///{path}")
+    _inject_full_disk(db, "INSERT INTO contacts ", 1)
+    try:
+        with pytest.raises(DiskFullError) as failed:
+            db.write(lambda s: create_contact(s, {"first_name": "Nobody"}))
+    finally:
+        db.dispose()
+    assert str(failed.value) == (f"The disk holding {path} is full; nothing was saved. Free "
+                                 "some space and try again.")
+    assert sqlite_state.differences(before, sqlite_state.dump(path)) == {}
+
+
+def test_a_file_written_on_a_full_disk_inside_a_transaction_rolls_it_back(tmp_path):
+    from hubdesk.core.contacts import create_contact
+
+    path = make_demo_db(tmp_path / "contacts.db", 50)
+    before = sqlite_state.dump(path)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with pytest.raises(DiskFullError, match="is full; nothing was saved"), db.session() as s:
+            create_contact(s, {"first_name": "Nobody"})
+            raise OSError(errno.ENOSPC, "No space left on device")
+    finally:
+        db.dispose()
+    assert sqlite_state.differences(before, sqlite_state.dump(path)) == {}
+
+
+def test_a_backup_onto_a_full_file_system_leaves_no_part_file(small_disk):
+    path = make_demo_db(small_disk.parent / "contacts.db", 3000)
+    _fill(small_disk, leave=16 * 1024)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with pytest.raises(DiskFullError) as failed:
+            db.backup(small_disk / "copy.db")
+    finally:
+        db.dispose()
+    assert str(failed.value) == (f"The disk holding {small_disk / 'copy.db'} is full; the "
+                                 "backup was not made. Free some space and try again.")
+    assert sorted(p.name for p in small_disk.iterdir()) == ["ballast"]

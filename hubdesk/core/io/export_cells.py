@@ -22,7 +22,6 @@ from hubdesk.core.io.export_columns import LABELS, NOTES, NUMBER_TYPES, SEVERAL,
 from hubdesk.core.io.table import MULTI_SEPARATOR
 
 FORMULA_STARTS = frozenset("=+-@\t\r\n")
-_ESCAPED_STARTS = FORMULA_STARTS | {"'"}
 # Skipped before a formula by some spreadsheet or other: spaces, NBSP, the ideographic space,
 # zero-width and direction marks, the BOM.
 INVISIBLE = (" \u00a0\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -50,7 +49,7 @@ def protect(text: str, neutralize: bool) -> str:
     """The cell text for `text` under the two rules above."""
     first = text[:1]
     if (neutralize and formula_like(text)) or (
-            first == "'" and len(text) > 1 and text[1] in _ESCAPED_STARTS):
+            first == "'" and len(text) > 1 and (text[1] == "'" or formula_like(text[1:]))):
         return "'" + text
     return text
 

@@ -77,8 +77,11 @@ def _protected_sql(value: ColumnElement[Any], neutralize: bool,
     nearly every text fails, keeps it almost free."""
     code = func.unicode if sqlite else func.ascii
     first = code(value)
-    quoted = and_(first == _APOSTROPHE,
-                  code(func.substr(value, 2)).in_([*_STARTS, _APOSTROPHE]))
+    second = func.substr(value, 2)
+    quoted = and_(first == _APOSTROPHE, or_(
+        code(second).in_([*_STARTS, _APOSTROPHE]),
+        and_(code(second).in_(_HIDDEN),
+             code(func.ltrim(second, literal(INVISIBLE, String))).in_(_OPERATORS))))
     risky = or_(first.in_(_STARTS), quoted) if neutralize else quoted
     if not neutralize:
         return case((and_(first < _BELOW, risky), literal("'", String) + value), else_=value)

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -18,8 +19,17 @@ from hubdesk.core.io.importer import ImportOptions, ImportResult, run_import
 from hubdesk.core.io.mapping import guess_mapping, mapping_for_preset
 from hubdesk.core.io.open_table import open_table
 from hubdesk.core.io.rejected import write_rejected
+from hubdesk.core.models import ImportJob
 
 MATCH_KEYS = ("email", "phone")
+# What --resume takes from the job itself; given on the command line they would be ignored.
+_NOT_WITH_RESUME = {
+    "preset": "--preset", "map": "--map", "template": "--template",
+    "save_template": "--save-template", "fill_empty_only": "--fill-empty-only",
+    "label": "--label", "region": "--region", "encoding": "--encoding",
+    "delimiter": "--delimiter", "sheet": "--sheet", "no_header": "--no-header",
+    "skip_questionable": "--skip-questionable", "dry_run": "--dry-run",
+}
 
 
 def _overrides(pairs: list[str], headers: list[str]) -> dict[str, str]:
@@ -81,7 +91,59 @@ def _save_template(db: Database, name: str, result: ImportResult, dry_run: bool)
     print(f"hubdesk: saved the mapping as template '{name}'", file=sys.stderr)
 
 
+def _print_result(args: argparse.Namespace, result: ImportResult, name: str,
+                  verb: str) -> None:
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return
+    print(f"{verb} {name}: read {result.read}, created {result.created}, "
+          f"updated {result.updated}, skipped {result.skipped}, failed {result.failed}"
+          + (f" (import {result.job_id}; undo with: hubdesk undo-import {result.job_id})"
+             if result.job_id else ""))
+    for e in result.errors[:20]:
+        print(f"  row {e.row} (line {e.line}): {e.message}", file=sys.stderr)
+    if len(result.errors) > 20:
+        print(f"  … and {len(result.errors) - 20} more (use --errors OUT.csv)",
+              file=sys.stderr)
+    if result.warnings:
+        print(f"  {len(result.warnings)} imported row(s) have questionable values, "
+              "kept and flagged", file=sys.stderr)
+
+
+def _check_resume_arguments(args: argparse.Namespace) -> None:
+    if args.file is not None:
+        raise HubDeskError("--resume continues the import's own file: leave out FILE")
+    given = [flag for key, flag in _NOT_WITH_RESUME.items() if getattr(args, key, None)]
+    if args.on_duplicate != "update" or args.match != "email,phone":
+        given += [f for f, changed in (("--on-duplicate", args.on_duplicate != "update"),
+                                       ("--match", args.match != "email,phone")) if changed]
+    if given:
+        raise HubDeskError(f"--resume continues with the import's own mapping and options; "
+                           f"leave out {', '.join(given)}")
+
+
+def run_resume_command(args: argparse.Namespace, open_db: Callable) -> int:
+    """`hubdesk import --resume JOB`."""
+    from hubdesk.core.io.import_resume import resume_import
+
+    _check_resume_arguments(args)
+    db = open_db(args)
+    result = resume_import(db, args.resume)
+    if args.errors and result.errors:
+        with db.read_session() as s:
+            headers = [m.header for m in templates.import_mapping(s, args.resume)]
+        write_rejected(args.errors, headers, result.errors)
+    with db.read_session() as s:
+        name = Path(s.get(ImportJob, args.resume).file_name).name
+    _print_result(args, result, name, "Resumed import of")
+    return 0
+
+
 def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
+    if args.resume is not None:
+        return run_resume_command(args, open_db)
+    if args.file is None:
+        raise HubDeskError("import: name the FILE to import (or --resume JOB)")
     match = tuple(m.strip() for m in args.match.split(",") if m.strip())
     if not match or any(m not in MATCH_KEYS for m in match):
         raise HubDeskError(f"--match: use email, phone or both (got '{args.match}')")
@@ -107,20 +169,6 @@ def run_import_command(args: argparse.Namespace, open_db: Callable) -> int:
         _save_template(db, save_as, result, args.dry_run)
     if args.errors and result.errors:
         write_rejected(args.errors, table.headers, result.errors)
-    if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
-    else:
-        verb = "Would import" if args.dry_run else "Imported"
-        print(f"{verb} {table.path.name}: read {result.read}, created {result.created}, "
-              f"updated {result.updated}, skipped {result.skipped}, failed {result.failed}"
-              + (f" (import {result.job_id}; undo with: hubdesk undo-import {result.job_id})"
-                 if result.job_id else ""))
-        for e in result.errors[:20]:
-            print(f"  row {e.row} (line {e.line}): {e.message}", file=sys.stderr)
-        if len(result.errors) > 20:
-            print(f"  … and {len(result.errors) - 20} more (use --errors OUT.csv)",
-                  file=sys.stderr)
-        if result.warnings:
-            print(f"  {len(result.warnings)} imported row(s) have questionable values, "
-                  "kept and flagged", file=sys.stderr)
+    _print_result(args, result, table.path.name,
+                  "Would import" if args.dry_run else "Imported")
     return 0

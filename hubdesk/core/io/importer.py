@@ -7,7 +7,6 @@ consistent and the job undoable (undo_import) for whatever it committed.
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import re
@@ -16,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 
 from hubdesk.core import attributes as attrs
 from hubdesk.core.clock import utcnow
-from hubdesk.core.db import Database, bulk_writes
+from hubdesk.core.db import Database, DiskFullError, bulk_writes, is_disk_full
 from hubdesk.core.errors import HubDeskError
+from hubdesk.core.io import import_jobs
 from hubdesk.core.io import import_writer as writer
 from hubdesk.core.io.draft import NEW_ATTRIBUTE, ColumnMapping
 from hubdesk.core.io.encoding import decode_check
@@ -34,19 +33,11 @@ from hubdesk.core.models import Contact, ImportChange, ImportJob
 POLICIES = ("update", "skip", "create")
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
-# How a full disk reads: SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), the OS's ENOSPC.
-_FULL_MESSAGES = ("database or disk is full", "no space left on device", "could not extend file")
-
-
-class DiskFullError(HubDeskError):
-    """The disk holding the database filled up during an import."""
+__all__ = ["DiskFullError", "ImportOptions", "ImportResult", "run_import", "undo_import"]
 
 
 def _disk_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return True
-    reason = str(getattr(exc, "orig", None) or exc).lower()
-    return isinstance(exc, OperationalError) and any(m in reason for m in _FULL_MESSAGES)
+    return isinstance(exc, DiskFullError) or is_disk_full(exc)
 
 
 @dataclass
@@ -124,6 +115,8 @@ class _Run:
         self.seen: dict[tuple[str, str], int] = {}  # ("email"|"phone", key) → contact id
         self.labels = writer.LabelCache()
         self.fake_id = -1  # a dry run gives would-be contacts negative ids
+        # A resumed job: this many accepted rows are in its committed batches already.
+        self.skip_accepted = 0
         with db.read_session() as s:
             self.attributes = {a.key: a for a in attrs.list_attributes(s)}
 
@@ -160,7 +153,16 @@ class _Run:
 
     def _decide(self, s, rows: list[tuple[SourceRow, PreparedRow]]) -> None:
         opts, result = self.options, self.result
+        job = None
         if not opts.dry_run:
+            # Locked (PostgreSQL) before anything is written: a job marked interrupted or
+            # resumed by another process meanwhile is no longer ours to write to.
+            job = s.get(ImportJob, self.job_id, with_for_update=True)
+            if job is None or not import_jobs.is_mine(job):
+                raise import_jobs.ImportTakenOverError(
+                    f"Import {self.job_id} was taken over (marked interrupted or resumed by "
+                    "another HubDesk); it stopped here without writing more. "
+                    "Rows in its committed batches are kept.")
             # Earlier batches are committed, so the database lookup below finds their rows;
             # remembering only this batch keeps memory flat on a million-row file.
             self.seen.clear()
@@ -201,15 +203,14 @@ class _Run:
             if row.problems:
                 result.warnings.append(RowReport(
                     src.number, src.line, "; ".join(str(p) for p in row.problems)))
-        if not opts.dry_run:
+        if job is not None:
             writer.create_many(s, creates, self.job_id, now, self.labels)
-            job = s.get(ImportJob, self.job_id)
-            assert job is not None
             job.rows_read += len(rows)
             job.rows_created += counts["created"]
             job.rows_updated += counts["updated"]
             job.rows_skipped += counts["skipped"]
             job.committed_batches += 1
+            job.heartbeat_at = now
         for key, n in counts.items():
             setattr(result, key, getattr(result, key) + n)
         result.created_ids.extend(cid for cid, _ in creates)
@@ -219,13 +220,18 @@ class _Run:
         if self.options.dry_run:
             self.job_id = 0
             return
+        # Read before the job exists: a resume compares the file with this.
+        source = import_jobs.describe_source(self.table.path, self.table.delimiter,
+                                             self.table.sheet)
         with self.db.session() as s:
+            now = utcnow()
             job = ImportJob(
-                file_name=str(self.table.path), file_format=self.table.format,
+                file_name=str(self.table.path.absolute()), file_format=self.table.format,
                 encoding=self.table.encoding,
                 mapping=json.dumps([asdict(m) for m in self.mapping], ensure_ascii=False),
                 options=json.dumps(asdict(self.options), ensure_ascii=False, default=list),
-                status="running", started_at=utcnow())
+                source=source, started_at=now)
+            import_jobs.claim(job, now)
             s.add(job)
             s.flush()
             self.job_id = job.id
@@ -235,8 +241,9 @@ class _Run:
         if self.options.dry_run:
             return
         with self.db.session() as s:
-            job = s.get(ImportJob, self.job_id)
-            assert job is not None
+            job = s.get(ImportJob, self.job_id, with_for_update=True)
+            if job is None or not import_jobs.is_mine(job):
+                return  # another process has it now: its status is that process's to set
             job.status = status
             job.rows_read = self.result.read  # rejected rows never reach a batch
             job.rows_failed = self.result.failed
@@ -256,6 +263,12 @@ class _Run:
                 self._reject(src, row.rejected)
             elif opts.skip_questionable and row.problems:
                 self._reject(src, "; ".join(str(p) for p in row.problems))
+            elif self.skip_accepted:
+                # In a batch the interrupted run committed: counted, reported, not written.
+                self.skip_accepted -= 1
+                if row.problems:
+                    self.result.warnings.append(RowReport(
+                        src.number, src.line, "; ".join(str(p) for p in row.problems)))
             else:
                 pending.append((src, row))
             if len(pending) >= opts.batch_size:
@@ -294,11 +307,16 @@ def run_import(
     job = _Run(db, table, mapping, options)
     try:
         job.start_job()
-    except OperationalError as exc:
-        if _disk_full(exc):
-            raise DiskFullError(f"{_where(db)} is full: nothing was imported. Free some "
-                                "space and import again.") from exc
-        raise
+    except DiskFullError as exc:
+        raise DiskFullError(f"{_where(db)} is full: nothing was imported. Free some "
+                            "space and import again.") from exc
+    return execute(job, progress, cancelled)
+
+
+def execute(job: _Run, progress: Progress | None,
+            cancelled: Callable[[], bool] | None) -> ImportResult:
+    """Run a started (or resumed) job to its end and mark it done, cancelled or failed."""
+    db = job.db
     try:
         job.run(progress, cancelled)
     except BaseException as exc:

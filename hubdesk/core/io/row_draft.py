@@ -45,6 +45,7 @@ from hubdesk.core.io.draft import (
     ColumnMapping,
     ContactDraft,
 )
+from hubdesk.core.io.export_cells import formula_like
 from hubdesk.core.io.presets import NOTE_HEADERS, header_key
 from hubdesk.core.normalize import has_cjk
 
@@ -64,19 +65,18 @@ _GOOGLE_VALUE = re.compile(r"(e-?mail|phone) *(\d+) *- *value", re.I)
 _SINGLE_FIELDS = frozenset(EDITABLE_KEYS) - {"email", "phone"}
 
 
-# A leading apostrophe before these is a text marker, not part of the value: spreadsheet users
-# type '+8190… to keep a number as text, and HubDesk's export writes '=… (and ''… for a value
-# that itself starts with ' and one of these) so no cell runs as a formula.
-_QUOTED_STARTS = frozenset("=+-@\t\r\n'")
-
-
 def clean_cell(value: str | None) -> str:
     """Trimmed, with Outlook's "no value" placeholders read as empty and exactly one text
-    marker apostrophe removed."""
+    marker apostrophe removed.
+
+    A leading apostrophe before formula-like text (export_cells.formula_like, the test the
+    exporter neutralises with: also "' =…", "'＝…") or before another apostrophe is a text
+    marker, not part of the value: spreadsheet users type '+8190… to keep a number as text,
+    and HubDesk's export writes '=… (and ''… for a value that itself starts so)."""
     if not value:
         return ""
     text = value.strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in _QUOTED_STARTS:
+    if len(text) > 1 and text[0] == "'" and (text[1] == "'" or formula_like(text[1:])):
         return text[1:]
     if len(text) <= 11 and (text.casefold() in _PLACEHOLDERS
                             or _PLACEHOLDER_DATE.fullmatch(text)):
