@@ -41,6 +41,7 @@ from hubdesk.ui.filters.panel_settings import FilterPanelSettings
 from hubdesk.ui.filters.segments_panel import SegmentsPanel
 from hubdesk.ui.filters.tree import chip_texts, without_item
 from hubdesk.ui.health.dock import HealthDock
+from hubdesk.ui.interrupted_imports import InterruptedImports
 from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.live_refresh import LiveRefresh
 from hubdesk.ui.profile.panel import ProfilePanel
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         list_layout.setSpacing(0)
         self.warning_bar = WarningBar()
         list_layout.addWidget(self.warning_bar)
+        self.import_bar = WarningBar()  # an interrupted import: Resume or Undo
+        list_layout.addWidget(self.import_bar)
         list_layout.addWidget(self.chips)
         list_layout.addWidget(self.filter_builder)
         list_layout.addWidget(self.stack, 1)
@@ -160,6 +163,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         check_database_location(self)  # a file on a network share gets a warning bar
         check_xml_safety(self)
+        self.interrupted_imports = InterruptedImports(self)
+        self.interrupted_imports.check()
         self.live_refresh = LiveRefresh(self)  # others' changes show up by themselves
 
     # --- building ------------------------------------------------------------------------

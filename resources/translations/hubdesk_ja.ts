@@ -2609,6 +2609,37 @@ Your data is safe: every change is saved in full or not at all. The details were
     </message>
 </context>
 <context>
+    <name>InterruptedImports</name>
+    <message>
+        <source>The import of %1 was interrupted after %2 rows (%3 contacts created).</source>
+        <translation>%1 のインポートは %2 行目の後で中断されました（作成された連絡先：%3 件）。</translation>
+    </message>
+    <message>
+        <source>It cannot be resumed: %1</source>
+        <translation>再開できません：%1</translation>
+    </message>
+    <message>
+        <source>Resume import</source>
+        <translation>インポートを再開</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>インポートを元に戻す</translation>
+    </message>
+    <message>
+        <source>Import of %1 resumed and finished: %2 created, %3 updated, %4 rejected</source>
+        <translation>%1 のインポートを再開し、完了しました：作成 %2 件、更新 %3 件、除外 %4 件</translation>
+    </message>
+    <message>
+        <source>The import was not resumed: %1</source>
+        <translation>インポートは再開されませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Undo the interrupted import of %1? The %2 contacts it created are removed and the contacts it updated get their earlier values back.</source>
+        <translation>中断された %1 のインポートを元に戻しますか？作成された %2 件の連絡先は削除され、更新された連絡先は以前の値に戻ります。</translation>
+    </message>
+</context>
+<context>
     <name>LabelChip</name>
     <message>
         <source>Remove label %1</source>

@@ -15,6 +15,7 @@ class WarningBar(QFrame):
         self.setStyleSheet(
             "#warningBar { background: #fef3c7; border: 1px solid #f59e0b;"
             " border-radius: 4px; } #warningBar QLabel { color: #78350f; }")
+        self._actions: list[QPushButton] = []
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # paths may hold anything
         self.message.setWordWrap(True)
@@ -32,3 +33,18 @@ class WarningBar(QFrame):
         self.message.setText(text)
         self.setAccessibleDescription(text)
         self.show()
+
+    def add_button(self, text: str) -> QPushButton:
+        """A button before Dismiss, for what the warning offers to do."""
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.dismiss_button), button, 0,
+                            Qt.AlignmentFlag.AlignTop)
+        self._actions.append(button)
+        return button
+
+    def clear_buttons(self) -> None:
+        for button in self._actions:
+            button.deleteLater()
+        self._actions.clear()
