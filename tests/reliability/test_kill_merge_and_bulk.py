@@ -145,4 +145,7 @@ def test_killed_bulk_delete_is_all_or_nothing_and_undoable(base, figure):
     argv = lambda path: killing.driver("delete", str(path))  # noqa: E731
     states = _kill_loop(base, "bulk delete", argv, sqlite_state.dump, check, figure)
     if killing.LOOPS >= 20:
-        assert len(states) == 3, states
+        # Both sides of the two commits (Delete, then Empty Trash) were hit. Kills before the
+        # first write are few (the window before it is short) and on a loaded machine may be
+        # none, so "nothing deleted" is checked when it happens but not required.
+        assert {"in Trash, restored", "Trash emptied"} <= set(states), states
