@@ -25,6 +25,8 @@ from hubdesk.cli_health import add_parser as add_health_parser
 from hubdesk.cli_health import cmd_health
 from hubdesk.cli_records import add_parsers as add_record_parsers
 from hubdesk.cli_records import cmd_import_messages, cmd_log_message, cmd_merge
+from hubdesk.cli_restore import add_parser as add_restore_parser
+from hubdesk.cli_restore import cmd_restore
 from hubdesk.cli_text import pad as _pad
 from hubdesk.cli_transfer import add_parser as add_copy_parser
 from hubdesk.cli_transfer import cmd_copy_to
@@ -144,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     dup.add_argument("--json", action="store_true")
 
     add_copy_parser(sub)
+    add_restore_parser(sub)
     backup = sub.add_parser("backup", help="a consistent copy of the database file")
     backup.add_argument("out", type=Path)
     return p
@@ -356,6 +359,7 @@ COMMANDS = {
     "log-message": lambda args: cmd_log_message(args, _open),
     "import-messages": lambda args: cmd_import_messages(args, _open),
     "copy-to": lambda args: cmd_copy_to(args, _open),
+    "restore": cmd_restore,
     "health": lambda args: cmd_health(args, _open),
 }
 

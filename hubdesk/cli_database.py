@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from hubdesk.config import DatabaseSource, database_source
@@ -23,11 +24,24 @@ def open_for_command(arg: str | None) -> Database:
             "not there now (is the drive connected?). Connect it, or name a database with "
             "--db.")
     try:
-        return open_database(source.url)
+        db = open_database(source.url)
     except DatabaseError as exc:
         if source.origin == "server":
             raise DatabaseError(f"{exc}\n{_server_hint(source, exc)}") from exc
         raise
+    if db.path is not None:
+        _warn_if_on_a_share(db.path)
+    return db
+
+
+def _warn_if_on_a_share(path) -> None:
+    from hubdesk.core.fs_check import network_filesystem
+
+    kind = network_filesystem(path)
+    if kind:
+        print(f"hubdesk: warning: {path} is on a network share ({kind}); a database file can "
+              "be damaged when computers write to it over a share. Keep it on this computer "
+              "and share a backup, or use a team server.", file=sys.stderr)
 
 
 def _server_hint(source: DatabaseSource, exc: DatabaseError) -> str:

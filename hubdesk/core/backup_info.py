@@ -22,14 +22,15 @@ class BackupInfo:
 
 def describe_backup(path: Path | str) -> BackupInfo:
     """Check the backup (integrity, a HubDesk schema this version knows) and count what it
-    holds; raises DatabaseError naming the file when it cannot be restored. Read only: the
-    user's backup is never written to."""
+    holds; raises DatabaseError naming the file when it cannot be restored. Opened like
+    check_backup opens it, not read-only: a read-only connection to a WAL-mode file leaves
+    -wal and -shm files beside the user's backup, which the last ordinary connection removes."""
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(f"{path}: no such backup file")
     revision = check_backup(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(path)
         try:
             live, trashed = conn.execute(
                 "SELECT COUNT(*) FILTER (WHERE deleted_at IS NULL), "
