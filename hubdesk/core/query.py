@@ -21,6 +21,7 @@ import time
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     ColumnElement,
@@ -48,6 +49,9 @@ from hubdesk.core.filters.compile import compile_expr
 from hubdesk.core.filters.model import Expr
 from hubdesk.core.models import Contact, ImportChange
 from hubdesk.core.normalize import digits, fold, looks_like_phone
+
+if TYPE_CHECKING:
+    from hubdesk.core.sort_ranks import SortRanks
 
 SHORT_TERM = 3  # shorter terms cannot use the trigram index
 # How many rows of the name order the first page may read before it asks the index for all
@@ -240,11 +244,14 @@ def search_ids(session: Session, q: ContactQuery, limit: int | None = None) -> l
     return list(session.scalars(stmt))
 
 
-def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
+def first_page(session: Session, q: ContactQuery, n: int,
+               ranks: SortRanks | None = None) -> list[int]:
     """The first n ids of the query, reading as little as possible.
 
     A common term is answered by reading rows in sort order until n match; a rare one by
-    its index entries. Same result as search_ids(q)[:n].
+    its index entries. Same result as search_ids(q)[:n]. ranks (core.sort_ranks.current):
+    every contact's place in name order, which puts a term's matches in order without
+    reading their rows.
     """
     terms = search_terms(q.text)
     narrowing = _narrowing(q, per_row=True)
@@ -265,9 +272,33 @@ def first_page(session: Session, q: ContactQuery, n: int) -> list[int]:
                 return found
             if not found:
                 break
+        if ranks is not None and dialect == "sqlite":
+            found = _ranked_matches(session, q, terms, n, ranks)
+            if found is not None:
+                return found
     if terms and dialect == "postgresql":
         return _postgres_matches_first(session, q, n)
     return search_ids(session, q, limit=n)
+
+
+def _ranked_matches(session: Session, q: ContactQuery, terms: list[str], n: int,
+                    ranks: SortRanks) -> list[int] | None:
+    """One indexed term in name order: its index's matching ids, placed by `ranks`. None
+    when the ranks do not apply, or the data changed since they were read (then SQL
+    answers); the check comes after the read, in the same transaction, so the matches read
+    belong to the data the ranks were made from."""
+    if len(terms) != 1 or _kind(terms[0]) == "scan" or q.sort != "name" or q.trash:
+        return None
+    name = _FTS_TABLES[_kind(terms[0]) == "trigram"].name
+    # Straight from the driver: tens of thousands of ids through SQLAlchemy's result
+    # machinery would cost more than the search.
+    raw = session.connection().connection.driver_connection
+    rows = raw.execute(f"SELECT rowid FROM {name} WHERE {name} MATCH ?",
+                       (_fts_phrase(terms[0]),)).fetchall()
+    ids = [row[0] for row in rows]
+    if not ranks.still_current():
+        return None
+    return ranks.first(ids, n, descending=q.descending)
 
 
 def _walk_window(session: Session, q: ContactQuery, terms: list[str], n: int, walk: int,

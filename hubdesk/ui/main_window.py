@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.core import contacts as contact_service
+from hubdesk.core import sort_ranks
 from hubdesk.core.db import Database
 from hubdesk.core.demo import add_demo_contacts
 from hubdesk.core.errors import HubDeskError
@@ -375,8 +376,9 @@ class MainWindow(QMainWindow):
             job.cancel()
 
         def first(_report, _cancelled):
+            ranks = sort_ranks.current(db)
             with db.read_session() as s:
-                return generation, first_page(s, query, FIRST_PAGE)
+                return generation, first_page(s, query, FIRST_PAGE, ranks)
 
         def everything(_report, cancelled):
             with db.read_session() as s:
@@ -393,6 +395,11 @@ class MainWindow(QMainWindow):
         ]
         if query.text.strip():
             self.count_label.setText(self.tr("Searching…"))
+            # For the next keystrokes: every contact's place in name order, which the first
+            # page of a common term needs (core.sort_ranks); rebuilt after any change.
+            if sort_ranks.current(db) is None:
+                self.jobs.start("sort ranks", lambda _r, _c: sort_ranks.refresh(db),
+                                lambda _ranks: None, lambda _message: None)
 
     def _show_first_page(self, result) -> None:
         generation, ids = result
