@@ -718,12 +718,8 @@
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <source>Someone changed this contact after you opened it, so your changes were not saved.</source>
-        <translation>この連絡先を開いた後に他の人が変更したため、変更は保存されませんでした。</translation>
-    </message>
-    <message>
-        <source>%1. Close this window and open the contact again to see the latest values.</source>
-        <translation>%1。このウィンドウを閉じて連絡先を開き直すと、最新の値が表示されます。</translation>
+        <source>Someone deleted this contact after you opened it, so your changes were not saved. It may be in the Trash.</source>
+        <translation>この連絡先は、開いた後に他のユーザーによって削除されたため、変更は保存されませんでした。ゴミ箱にある可能性があります。</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1359,53 @@ Your data is safe: every change is saved in full or not at all. The details were
     <message>
         <source>Contacts have changed since the scan: Rescan to bring the list up to date.</source>
         <translation>検出後に連絡先が変更されました。「再検出」で一覧を最新にしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>Other emails</source>
+        <translation>その他のメール</translation>
+    </message>
+    <message>
+        <source>Other phones</source>
+        <translation>その他の電話番号</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>他のユーザーが変更しました</translation>
+    </message>
+    <message>
+        <source>Someone saved this contact after you opened it. Nothing of yours is saved yet. Where you both changed a field, yours is kept if you save your changes; their other changes are kept either way.</source>
+        <translation>この連絡先は、開いた後に他のユーザーによって保存されました。あなたの変更はまだ保存されていません。両方が変更した項目は、「自分の変更を保存」を選ぶとあなたの値になります。相手のその他の変更はどちらを選んでも残ります。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>あなたの値</translation>
+    </message>
+    <message>
+        <source>Saved by someone else</source>
+        <translation>他のユーザーが保存した値</translation>
+    </message>
+    <message>
+        <source>✎ marks the fields you changed.</source>
+        <translation>✎ はあなたが変更した項目です。</translation>
+    </message>
+    <message>
+        <source>Save my changes</source>
+        <translation>自分の変更を保存</translation>
+    </message>
+    <message>
+        <source>Use their version</source>
+        <translation>相手の値を使う</translation>
     </message>
 </context>
 <context>

@@ -239,9 +239,19 @@ def test_saving_unchanged_writes_nothing(qtbot, store, db):
     assert not store.undo_stack.canUndo()
 
 
-def test_concurrent_change_is_refused_and_the_dialog_stays_open(
-    qtbot, store, db, shown_messages
-):
+def _conflict(qtbot, store, db, monkeypatch, choice: int):
+    """Ann Lee opened here; someone else makes her CTO; here her first name becomes Annie
+    and Save is pressed: the conflict dialog opens and answers `choice`."""
+    from hubdesk.ui.dialogs.edit_conflict import EditConflictDialog
+
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog.rows())
+        dialog.choice = choice
+        return 1 if choice else 0
+
+    monkeypatch.setattr(EditConflictDialog, "exec", exec_)
     cid = _existing(db)
     editor = open_editor(qtbot, store, cid)
     with db.session() as s:  # someone else saves in between
@@ -251,12 +261,40 @@ def test_concurrent_change_is_refused_and_the_dialog_stays_open(
     type_into(qtbot, first, "Annie")
     wait_save(qtbot, editor, True)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert len(shown_messages) == 1
-    assert "changed by someone else" in shown_messages[0]
+    return cid, editor, shown
+
+
+def test_a_concurrent_change_shows_both_versions_and_cancel_saves_nothing(
+    qtbot, store, db, monkeypatch
+):
+    cid, editor, shown = _conflict(qtbot, store, db, monkeypatch, 0)
+    assert shown == [[("First name ✎", "Annie", "Ann"), ("Job title", "", "CTO")]]
     assert editor.isVisible() and editor.saved_id is None
     after = read(db, cid)
     assert (after["first_name"], after["job_title"]) == ("Ann", "CTO")
     assert not store.undo_stack.canUndo()
+
+
+def test_save_my_changes_keeps_theirs_on_the_other_fields(qtbot, store, db, monkeypatch):
+    from hubdesk.ui.dialogs.edit_conflict import EditConflictDialog
+
+    cid, editor, _ = _conflict(qtbot, store, db, monkeypatch, EditConflictDialog.SAVE_MINE)
+    after = read(db, cid)
+    assert (after["first_name"], after["job_title"]) == ("Annie", "CTO")
+    assert editor.result() == editor.DialogCode.Accepted and editor.saved_id == cid
+    store.undo_stack.undo()  # back to what the other person saved, not to what we opened
+    after = read(db, cid)
+    assert (after["first_name"], after["job_title"]) == ("Ann", "CTO")
+
+
+def test_use_their_version_reloads_the_form(qtbot, store, db, monkeypatch):
+    from hubdesk.ui.dialogs.edit_conflict import EditConflictDialog
+
+    cid, editor, _ = _conflict(qtbot, store, db, monkeypatch, EditConflictDialog.USE_THEIRS)
+    assert editor.isVisible() and editor.saved_id is None
+    assert editor.form.inputs["first_name"].text() == "Ann"
+    assert editor.form.inputs["job_title"].text() == "CTO"
+    assert read(db, cid)["first_name"] == "Ann" and not store.undo_stack.canUndo()
 
 
 def test_untrusted_values_show_as_plain_text(qtbot, store, db):

@@ -14,6 +14,7 @@ from hubdesk.core.normalize import default_region, display_name
 from hubdesk.ui.dialogs import ask
 from hubdesk.ui.dialogs.contact_checks import Problems, contact_problems
 from hubdesk.ui.dialogs.contact_form import FAMILY_NAME_FIRST, ContactForm
+from hubdesk.ui.dialogs.edit_conflict import EditConflictDialog, merged
 from hubdesk.ui.store import ContactStore
 
 VALIDATE_DELAY_MS = 250
@@ -26,6 +27,7 @@ class ContactEditor(QDialog):
         self.store = store
         self.contact_id = contact_id
         self.saved_id: int | None = None
+        self.conflict_dialog: EditConflictDialog | None = None
         self._original: dict[str, Any] = store.editable(contact_id) if contact_id else {}
         self._touched = contact_id is not None  # a blank new form is not yet "missing a name"
 
@@ -123,6 +125,33 @@ class ContactEditor(QDialog):
         values["extra_phones"] = [p for p in values["extra_phones"] if p]
         return values
 
+    def _resolve_conflict(self, mine: dict[str, Any]) -> None:
+        """Their saved version beside ours; nothing is written until the user chooses."""
+        try:
+            theirs = self.store.editable(self.contact_id)
+        except NotFoundError:
+            ask.tell(self, self.tr("Not saved"), self.tr(
+                "Someone deleted this contact after you opened it, so your changes were not "
+                "saved. It may be in the Trash."))
+            return
+        dialog = EditConflictDialog(mine, self._initial, self._original, theirs, self)
+        self.conflict_dialog = dialog  # for tests
+        dialog.exec()
+        if dialog.choice == EditConflictDialog.SAVE_MINE:
+            combined = merged(mine, self._initial, theirs)
+            self._load(theirs, shown=combined)
+            self.save()
+        elif dialog.choice == EditConflictDialog.USE_THEIRS:
+            self._load(theirs)
+
+    def _load(self, saved: dict[str, Any], shown: dict[str, Any] | None = None) -> None:
+        """Start again from `saved` (the version a save must follow), showing `shown`."""
+        self._original = saved
+        self.form.set_values(saved)
+        self._initial = self.form.values()
+        if shown is not None:
+            self.form.set_values(shown)
+
     def save(self) -> None:
         self._touched = True
         if self.validate():
@@ -138,12 +167,8 @@ class ContactEditor(QDialog):
             else:
                 self.store.edit_contact(self.contact_id, values, region)
                 self.saved_id = self.contact_id
-        except ConcurrentEditError as exc:
-            ask.tell(self, self.tr("Not saved"),
-                     self.tr("Someone changed this contact after you opened it, so your "
-                             "changes were not saved."),
-                     self.tr("%1. Close this window and open the contact again to see the "
-                             "latest values.").replace("%1", str(exc)))
+        except ConcurrentEditError:
+            self._resolve_conflict(values)
             return
         except NotFoundError as exc:
             ask.tell(self, self.tr("Not saved"), str(exc))
