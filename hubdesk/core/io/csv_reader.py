@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hubdesk.core.io.encoding import (
     bom_length,
+    check_byte_order,
     decode_check,
     detect_encoding,
     normalise_encoding,
@@ -46,6 +47,7 @@ def read_csv(
             encoding, guessed = normalise_encoding(encoding), False
         except LookupError:
             raise ImportFileError(path, f"unknown encoding {encoding!r}") from None
+        check_byte_order(path, sample, encoding)
     else:
         encoding, guessed = detect_encoding(sample, complete=complete)
     skip = bom_length(sample, encoding)

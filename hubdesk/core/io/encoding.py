@@ -40,13 +40,36 @@ _ALIASES = {
 }
 
 
+# Codecs Python knows that no contact file is written in: their decoders fail with a bare
+# UnicodeError (not a UnicodeDecodeError naming the byte) on ordinary text.
+_NOT_FILE_ENCODINGS = {"idna", "punycode", "undefined"}
+# Their decoders read the byte order from a BOM and refuse a file without one.
+_BOM_READING = {"utf-16", "utf-32"}
+
+
 def normalise_encoding(name: str) -> str:
-    """The codec name for what a user typed; raises LookupError for an unknown encoding."""
+    """The codec name for what a user typed (or a vCard CHARSET says); raises LookupError for
+    an unknown encoding, or one that does not decode bytes to text (base64, rot13, zlib …)."""
     key = name.strip().lower()
     if key in _ALIASES:
         return _ALIASES[key]
-    codec = codecs.lookup(key).name  # raises LookupError
-    return _ALIASES.get(codec, codec)
+    try:
+        info = codecs.lookup(key)  # raises LookupError
+    except ValueError:  # a NUL in the name
+        raise LookupError(f"unknown encoding: {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
+        raise LookupError(f"{name!r} is not a text file encoding")
+    return _ALIASES.get(info.name, info.name)
+
+
+def check_byte_order(path: Path | str, sample: bytes, encoding: str) -> None:
+    """Refuse "utf-16"/"utf-32" chosen for a file that starts without a BOM, naming the
+    encodings that say the byte order themselves."""
+    if encoding in _BOM_READING and not any(
+            sample.startswith(bom) for bom, name in _BOMS if name.startswith(encoding)):
+        raise ImportFileError(
+            path, f"starts without a byte order mark, so {encoding} cannot read it; choose "
+                  f"{encoding}-le (what Windows calls Unicode) or {encoding}-be")
 
 
 def bom_length(start: bytes, encoding: str) -> int:

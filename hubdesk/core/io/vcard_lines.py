@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from hubdesk.core.io.encoding import detect_encoding, normalise_encoding, read_sample
+from hubdesk.core.io.encoding import (
+    check_byte_order,
+    detect_encoding,
+    normalise_encoding,
+    read_sample,
+)
 from hubdesk.core.io.table import ImportFileError
 
 _CHUNK = 64 * 1024  # small: a decoded chunk must not dwarf what one card needs
@@ -44,6 +49,7 @@ def file_encoding(path: Path, override: str | None) -> FileEncoding:
             name, guessed = normalise_encoding(override), False
         except LookupError:
             raise ImportFileError(path, f"unknown encoding {override!r}") from None
+        check_byte_order(path, sample, name)
     else:
         name, guessed = detect_encoding(sample, complete=complete)
         if name == "utf-8" and not complete:
