@@ -54,6 +54,25 @@ def no_unexpected_message_box(monkeypatch) -> None:
 
 
 @pytest.fixture
+def jobs(qapp):
+    """A job runner of the test's own, joined at teardown."""
+    from hubdesk.ui.jobs import JobRunner
+
+    runner = JobRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def ring():
+    """An in-memory system keychain for the test."""
+    from tests.keychain_fakes import MemoryKeyring, using_keyring
+
+    with using_keyring(MemoryKeyring()) as backend:
+        yield backend
+
+
+@pytest.fixture
 def store(db):
     from hubdesk.ui.store import ContactStore
 

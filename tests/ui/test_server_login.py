@@ -14,25 +14,11 @@ from hubdesk.db_choice import DatabaseChoice, ServerSettings, save_choice
 from hubdesk.keychain import set_password
 from hubdesk.ui.app import open_start_database
 from hubdesk.ui.dialogs.server_login import ServerLoginDialog, connect_team_server
-from hubdesk.ui.jobs import JobRunner
-from tests.keychain_fakes import MemoryKeyring, no_keychain, using_keyring
+from tests.keychain_fakes import no_keychain, using_keyring
 from tests.team_server import password_login, team_database
 
 TEAM = ServerSettings(host="db.example.com", port=5432, database="crm", user="mika")
 SECRET = "open sesame"
-
-
-@pytest.fixture
-def jobs(qapp):
-    runner = JobRunner()
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def ring():
-    with using_keyring(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture

@@ -15,27 +15,13 @@ from hubdesk.core.demo import add_demo_contacts
 from hubdesk.db_choice import DatabaseChoice, ServerSettings, choice_file, load_choice, save_choice
 from hubdesk.keychain import set_password
 from hubdesk.ui.dialogs.settings_dialog import SettingsDialog
-from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings
-from tests.keychain_fakes import LockedKeyring, MemoryKeyring, no_keychain, using_keyring
+from tests.keychain_fakes import LockedKeyring, no_keychain, using_keyring
 from tests.team_server import password_login, team_database
 
 TEAM = ServerSettings(host="db.example.com", port=6543, database="crm", user="mika",
                       sslmode="require")
 SECRET = "correct horse:battery/staple"
-
-
-@pytest.fixture
-def jobs(qapp):
-    runner = JobRunner()
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def ring():
-    with using_keyring(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from hubdesk.db_choice import DatabaseChoice, choice_file, load_choice, save_cho
 from hubdesk.ui.app import apply_preferences, startup_source
 from hubdesk.ui.dialogs.export_dialog import ExportDialog, ExportScopes
 from hubdesk.ui.dialogs.settings_dialog import SettingsDialog
-from hubdesk.ui.jobs import JobRunner
 from hubdesk.ui.settings import WindowSettings
 from hubdesk.ui.theme import AppTheme, is_dark
 
@@ -24,13 +23,6 @@ from hubdesk.ui.theme import AppTheme, is_dark
 @pytest.fixture
 def prefs(settings) -> WindowSettings:
     return WindowSettings(settings)
-
-
-@pytest.fixture
-def jobs(qapp):
-    runner = JobRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture
