@@ -3,8 +3,8 @@
 Run under a (virtual) screen:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
 (`build/screenshots.py filter-builder` takes only docs/filter-builder.png; `export`,
-`duplicates`, `conversations`, `health` and `polish` (dark theme, preferences) take
-only theirs; `japanese` takes docs/ja-*.png, the UI in Japanese.)
+`duplicates`, `conversations`, `health`, `team` (edit conflict, interrupted import) and
+`polish` (dark theme, preferences) take only theirs; `japanese` takes docs/ja-*.png, the UI in Japanese.)
 """
 
 from __future__ import annotations
@@ -389,6 +389,62 @@ def japanese_ui(tmp: Path, settings: QSettings) -> None:
     del os.environ["HUBDESK_LANG"]
 
 
+def team_and_recovery(tmp: Path, settings: QSettings) -> None:
+    """Two HubDesk users saved the same contact (the conflict dialog), and a window opening
+    on a database where an import was killed halfway (the Resume / Undo bar)."""
+    from hubdesk.core import contacts
+    from hubdesk.core.io import import_jobs
+    from hubdesk.core.io.importer import ImportOptions, run_import
+    from hubdesk.core.io.mapping import guess_mapping
+    from hubdesk.core.io.open_table import open_table
+    from hubdesk.core.models import ImportJob
+    from hubdesk.ui.dialogs.edit_conflict import EditConflictDialog
+
+    db = open_database(sqlite_url(tmp / "team.db"))
+    with db.session() as s:
+        add_demo_contacts(s, 400, seed=5)
+    source = tmp / "trade-show-leads.csv"
+    source.write_text("Name,Email,Company\n" + "".join(
+        f"Lead {i},lead{i}@example.com,Expo {i % 7}\n" for i in range(250)), encoding="utf-8")
+    table = open_table(source)
+    calls = []
+
+    def stop_after_two(_done, _total):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # stands in for the process being killed
+
+    try:
+        run_import(db, table, guess_mapping(table.headers), ImportOptions(batch_size=50),
+                   progress=stop_after_two)
+    except KeyboardInterrupt:
+        pass
+    with db.session() as s:  # what a killed process leaves: "running", its owner gone
+        job = s.query(ImportJob).order_by(ImportJob.id.desc()).first()
+        job.status, job.owner_pid = "running", 2**22 + 7
+    import_jobs.mark_interrupted(db)
+    window = MainWindow(db, settings)
+    window.resize(1360, 820)
+    window.show()
+    settle(window, 900)
+    shoot(window, "interrupted-import.png")
+
+    cid = window.model.id_at(2)
+    editor = ContactEditor(window.store, cid, window)
+    with db.session() as s:
+        contacts.update_contact(s, cid, {"job_title": "Head of Sales", "company": "Initech"})
+    mine = {**editor._values_to_save(), "first_name": "Alexandra", "company": "Initrode"}
+    theirs = window.store.editable(cid)
+    dialog = EditConflictDialog(mine, editor._initial, editor._original, theirs, window)
+    dialog.show()
+    settle(window, 300)
+    shoot(dialog, "edit-conflict.png")
+    dialog.reject()
+    editor.reject()
+    window.close()
+    db.dispose()
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
@@ -414,6 +470,9 @@ def main() -> int:
         return 0
     if sys.argv[1:] == ["health"]:
         health(tmp, settings)
+        return 0
+    if sys.argv[1:] == ["team"]:
+        team_and_recovery(tmp, settings)
         return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
@@ -469,6 +528,7 @@ def main() -> int:
     export_and_bulk(tmp, settings)
     duplicates(tmp, settings)
     health(tmp, settings)
+    team_and_recovery(tmp, settings)
     app.quit()
     return 0
 
