@@ -197,7 +197,14 @@ def run_app(db_arg: str | None = None, open_file: Path | None = None) -> int:
         if db is None:
             return 2
         window = start_window(db)  # held until the event loop ends
-        install_excepthook(lambda: window)
+        windows = [window]  # the newest last: File → Restore backup… opens another
+
+        def replaced(new) -> None:
+            windows.append(new)
+            new.windowReplaced.connect(replaced)
+
+        window.windowReplaced.connect(replaced)
+        install_excepthook(lambda: windows[-1])
         if open_file is not None:
             QTimer.singleShot(0, lambda: window.import_file(open_file))
         code = app.exec()
