@@ -2,13 +2,14 @@
 
 Run under a (virtual) screen:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python build/screenshots.py
-(`build/screenshots.py filter-builder` takes only docs/filter-builder.png; `export`,
-`duplicates`, `conversations`, `health`, `team` (edit conflict, interrupted import) and
-`polish` (dark theme, preferences) take only theirs; `japanese` takes docs/ja-*.png, the UI in Japanese.)
+(`build/screenshots.py NAME` takes only one set, NAME from SHOTS: `filter-builder`,
+`export`, `duplicates`, `conversations`, `health`, `team` (edit conflict, interrupted
+import), `polish` (dark theme, preferences), `japanese` (docs/ja-*.png, the UI in Japanese).)
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from datetime import datetime
@@ -414,11 +415,9 @@ def team_and_recovery(tmp: Path, settings: QSettings) -> None:
         if len(calls) == 2:
             raise KeyboardInterrupt  # stands in for the process being killed
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         run_import(db, table, guess_mapping(table.headers), ImportOptions(batch_size=50),
                    progress=stop_after_two)
-    except KeyboardInterrupt:
-        pass
     with db.session() as s:  # what a killed process leaves: "running", its owner gone
         job = s.query(ImportJob).order_by(ImportJob.id.desc()).first()
         job.status, job.owner_pid = "running", 2**22 + 7
@@ -445,34 +444,18 @@ def team_and_recovery(tmp: Path, settings: QSettings) -> None:
     db.dispose()
 
 
+SHOTS = {"filter-builder": filter_builder, "export": export_and_bulk,
+         "conversations": conversation_thread, "duplicates": duplicates, "polish": polish,
+         "japanese": japanese_ui, "health": health, "team": team_and_recovery}
+
+
 def main() -> int:
     app = make_application(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     DOCS.mkdir(exist_ok=True)
-    if sys.argv[1:] == ["filter-builder"]:  # just this shot, leaving the others as they are
-        filter_builder(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["export"]:
-        export_and_bulk(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["conversations"]:
-        conversation_thread(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["duplicates"]:
-        duplicates(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["polish"]:
-        polish(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["japanese"]:
-        japanese_ui(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["health"]:
-        health(tmp, settings)
-        return 0
-    if sys.argv[1:] == ["team"]:
-        team_and_recovery(tmp, settings)
+    if len(sys.argv) == 2:  # just this set of shots, leaving the others as they are
+        SHOTS[sys.argv[1]](tmp, settings)
         return 0
 
     empty = open_database(sqlite_url(tmp / "empty.db"))
