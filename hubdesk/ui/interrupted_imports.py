@@ -85,14 +85,14 @@ class InterruptedImports(QObject):
                         "rejected").replace("%1", job.file_name)
                 .replace("%2", f"{result.created:,}").replace("%3", f"{result.updated:,}")
                 .replace("%4", f"{result.failed:,}"), 15_000)
-            self._changed()
+            self.window.store.announce_outside_write()
             self._show_next()
 
         def failed(message: str) -> None:
             window.progress.setVisible(False)
             window._show_error(self.tr("The import was not resumed: %1").replace(
                 "%1", message))
-            self._changed()  # batches written before a failure are in
+            self.window.store.announce_outside_write()  # batches written before it are in
             self._show_next()
 
         window.jobs.start("resume import", work, finished, failed, progress)
@@ -111,9 +111,3 @@ class InterruptedImports(QObject):
     def _undone(self, job_id: int, _affected: int) -> None:
         if self.current is not None and job_id == self.current.job_id:
             self._show_next()
-
-    def _changed(self) -> None:
-        store = self.window.store
-        store.labelsChanged.emit()
-        store.attributesChanged.emit()
-        store.listChanged.emit()

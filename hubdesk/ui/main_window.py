@@ -717,24 +717,17 @@ class MainWindow(QMainWindow):
             self.empty_demo.setEnabled(True)
             self.statusBar().showMessage(self.tr("Added %1 demo contacts").replace(
                 "%1", f"{added:,}"), 5000)
-            self._demo_data_added()
+            self.store.announce_outside_write()
 
         def failed(message: str) -> None:
             self.progress.setVisible(False)
             self.demo_action.setEnabled(True)
             self.empty_demo.setEnabled(True)
             self._show_error(message)
-            self._demo_data_added()  # the batches before the failure are in
+            self.store.announce_outside_write()  # the batches before the failure are in
 
         self.jobs.start("demo data", work, finished, failed,
                         lambda done, _total: self.progress.setValue(done))
-
-    def _demo_data_added(self) -> None:
-        """Demo data is written beside the store, so its signals are sent here: the list,
-        the Health view, segment counts and the Duplicates window all refresh."""
-        self.store.labelsChanged.emit()
-        self.store.attributesChanged.emit()
-        self.store.listChanged.emit()
 
     def find_duplicates(self) -> None:
         """One Duplicates window, beside this one (not modal): the user merges a group, looks

@@ -69,6 +69,21 @@ class ContactStore(QObject):
     importUndone = Signal(int, int)  # import job id, contacts removed or restored
     importUndoFailed = Signal(int, str)
 
+    def announce_outside_write(self) -> None:
+        """Contacts were written beside the store (an import, demo data, a resumed import):
+        everything that shows contacts, labels or attributes refreshes."""
+        self.listChanged.emit()
+        self.contactsChanged.emit([])  # updated contacts: "many"
+        self.labelsChanged.emit()
+        self.attributesChanged.emit()
+
+    def on_any_change(self, slot) -> None:
+        """Call slot() after every change the store announces (views of figures or counts
+        that depend on all of them)."""
+        for signal in (self.listChanged, self.labelsChanged, self.attributesChanged):
+            signal.connect(slot)
+        self.contactsChanged.connect(lambda _ids: slot())
+
     def __init__(self, db: Database, parent: QObject | None = None, author: str = "",
                  jobs: JobRunner | None = None):
         super().__init__(parent)

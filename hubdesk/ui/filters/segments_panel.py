@@ -109,9 +109,7 @@ class SegmentsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        for signal in (store.listChanged, store.labelsChanged, store.attributesChanged):
-            signal.connect(self.schedule_refresh)
-        store.contactsChanged.connect(lambda _ids: self.schedule_refresh())
+        store.on_any_change(self.schedule_refresh)
         # Names now, counts after a pause: at startup the list's first page gets the
         # worker threads first.
         self._load()

@@ -116,9 +116,7 @@ class HealthView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        for signal in (store.listChanged, store.labelsChanged, store.attributesChanged):
-            signal.connect(self.schedule_refresh)
-        store.contactsChanged.connect(lambda _ids: self.schedule_refresh())
+        store.on_any_change(self.schedule_refresh)
         store.busyChanged.connect(lambda _busy: self._show_counts())
 
     @staticmethod

@@ -109,7 +109,7 @@ class RunPage(QWizardPage):
                                      result.created, result.updated)
         self.cancel_button.setEnabled(False)
         self._progress(result.read, result.read)
-        self._announce()
+        self.store.announce_outside_write()
         self.completeChanged.emit()
         self.imported.emit()
 
@@ -120,14 +120,8 @@ class RunPage(QWizardPage):
         self.progress.setRange(0, 1)
         self.error.show_error(self.tr("The import stopped: %1").replace("%1", message))
         # Batches written before the failure are real contacts now: the list must show them.
-        self._announce()
+        self.store.announce_outside_write()
         self.completeChanged.emit()
-
-    def _announce(self) -> None:
-        self.store.listChanged.emit()
-        self.store.contactsChanged.emit([])  # updated contacts: "many"
-        self.store.labelsChanged.emit()
-        self.store.attributesChanged.emit()
 
     def isComplete(self) -> bool:
         return self.state.result is not None
