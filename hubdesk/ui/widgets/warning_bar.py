@@ -1,20 +1,29 @@
-"""A dismissible warning across the top of the list, for something about the database as a
-whole the user should know before working (it lives on a network share, say)."""
+"""A bar across the top of a view: a dismissible warning about the database as a whole (it
+lives on a network share, say), with buttons for what it offers to do; or, in the info tone,
+a notice such as the profile's "changed by someone else"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+# background, border, text: fixed light colours with dark text, readable the same in the
+# light and the dark theme.
+TONES = {"warning": ("#fef3c7", "#f59e0b", "#78350f"),
+         "info": ("#e0f2fe", "#7dd3fc", "#0c4a6e")}
+
 
 class WarningBar(QFrame):
-    def __init__(self, parent: QWidget | None = None):
+
+    def __init__(self, parent: QWidget | None = None, *, tone: str = "warning",
+                 dismissible: bool = True):
         super().__init__(parent)
-        self.setObjectName("warningBar")
-        # Fixed amber with dark text: readable the same in the light and the dark theme.
+        name = f"{tone}Bar"
+        self.setObjectName(name)
+        background, border, text = TONES[tone]
         self.setStyleSheet(
-            "#warningBar { background: #fef3c7; border: 1px solid #f59e0b;"
-            " border-radius: 4px; } #warningBar QLabel { color: #78350f; }")
+            f"#{name} {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} #{name} QLabel {{ color: {text}; }}")
         self._actions: list[QPushButton] = []
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # paths may hold anything
@@ -23,6 +32,7 @@ class WarningBar(QFrame):
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setAutoDefault(False)
         self.dismiss_button.clicked.connect(self.hide)
+        self.dismiss_button.setVisible(dismissible)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message, 1)
