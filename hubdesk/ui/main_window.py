@@ -396,8 +396,9 @@ class MainWindow(QMainWindow):
         if query.text.strip():
             self.count_label.setText(self.tr("Searching…"))
             # For the next keystrokes: every contact's place in name order, which the first
-            # page of a common term needs (core.sort_ranks); rebuilt after any change.
-            if sort_ranks.current(db) is None:
+            # page of a common term needs (core.sort_ranks). Asked in the background, where
+            # it returns at once while the ranks are current and rebuilds them otherwise.
+            if db.dialect == "sqlite":
                 self.jobs.start("sort ranks", lambda _r, _c: sort_ranks.refresh(db),
                                 lambda _ranks: None, lambda _message: None)
 
