@@ -29,14 +29,15 @@ class WarningBar(QFrame):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # paths may hold anything
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss_button = QPushButton(self.tr("Dismiss"))
-        self.dismiss_button.setAutoDefault(False)
-        self.dismiss_button.clicked.connect(self.hide)
-        self.dismiss_button.setVisible(dismissible)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message, 1)
-        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.dismiss_button: QPushButton | None = None
+        if dismissible:
+            self.dismiss_button = QPushButton(self.tr("Dismiss"))
+            self.dismiss_button.setAutoDefault(False)
+            self.dismiss_button.clicked.connect(self.hide)
+            layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def show_warning(self, text: str) -> None:
@@ -49,8 +50,9 @@ class WarningBar(QFrame):
         button = QPushButton(text)
         button.setAutoDefault(False)
         layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.dismiss_button), button, 0,
-                            Qt.AlignmentFlag.AlignTop)
+        before = (layout.indexOf(self.dismiss_button) if self.dismiss_button is not None
+                  else layout.count())
+        layout.insertWidget(before, button, 0, Qt.AlignmentFlag.AlignTop)
         self._actions.append(button)
         return button
 
